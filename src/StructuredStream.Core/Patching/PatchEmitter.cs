@@ -1,0 +1,179 @@
+using System.Diagnostics;
+using StructuredStream.Documents;
+using StructuredStream.Parsing;
+using StructuredStream.Protocol;
+
+namespace StructuredStream.Patching;
+
+/// <summary>
+/// Turns parser tokens into JSON Patch operations and completion marks, and keeps the partial document those
+/// operations build. Operations are batched until <see cref="Flush"/>; within a batch a string's growth is one op.
+/// </summary>
+/// <remarks>
+/// The document is updated as tokens arrive, so after each <see cref="Flush"/> it equals the result of applying every
+/// patch emitted so far to <c>null</c>. Not thread safe.
+/// </remarks>
+public sealed class PatchEmitter
+{
+    private readonly PatchMode _mode;
+    private readonly RepairLog _repairs;
+    private readonly List<PendingOperation> _pending = [];
+    private readonly List<string> _completed = [];
+    private Frame[] _frames = new Frame[8];
+    private int _depth;
+    private DocumentNode _root = LiteralNode.Null;
+    private StringNode? _string;
+    private string _stringPath = "";
+
+    /// <summary>Creates an emitter.</summary>
+    public PatchEmitter(PatchMode mode = PatchMode.Append, RepairLog? repairs = null)
+    {
+        _mode = mode;
+        _repairs = repairs ?? new RepairLog();
+    }
+
+    /// <summary>The partial document built so far (JSON <c>null</c> before the first value).</summary>
+    public DocumentNode Document => _root;
+
+    /// <summary>Whether operations or completions wait for <see cref="Flush"/>.</summary>
+    public bool HasPending => _pending.Count > 0 || _completed.Count > 0;
+
+    /// <summary>Takes one token; <paramref name="offset"/> is where its chunk began, for repairs.</summary>
+    public void Accept(in JsonToken token, long offset)
+    {
+        switch (token.Kind)
+        {
+            case JsonTokenKind.StartObject:
+            case JsonTokenKind.StartArray:
+            {
+                var isObject = token.Kind == JsonTokenKind.StartObject;
+                DocumentNode node = isObject ? new ObjectNode() : new ArrayNode();
+                var path = Place(node, offset);
+                _pending.Add(new PendingOperation(PatchOperationKind.Add, path, isObject ? new ObjectNode() : new ArrayNode()));
+                if (_depth == _frames.Length)
+                {
+                    Array.Resize(ref _frames, _depth * 2);
+                }
+
+                _frames[_depth++] = new Frame(node, path);
+                break;
+            }
+
+            case JsonTokenKind.EndObject:
+            case JsonTokenKind.EndArray:
+                Debug.Assert(_depth > 0, "a container closed that was never opened");
+                _completed.Add(_frames[--_depth].Path);
+                _frames[_depth] = default;
+                break;
+            case JsonTokenKind.PropertyName:
+                _frames[_depth - 1].Name = token.Text.ToString();
+                break;
+            case JsonTokenKind.StringStart:
+                _string = new StringNode();
+                _stringPath = Place(_string, offset);
+                _pending.Add(new PendingOperation(PatchOperationKind.Add, _stringPath, null, _string, 0));
+                break;
+            case JsonTokenKind.StringSegment:
+                Debug.Assert(_string is not null, "a string segment outside a string");
+                var start = _string.Length;
+                _string.Append(token.Text);
+                if (_pending.Count == 0 || !ReferenceEquals(_pending[^1].Text, _string))
+                {
+                    _pending.Add(_mode == PatchMode.Append
+                        ? new PendingOperation(PatchOperationKind.Append, _stringPath, null, _string, start)
+                        : new PendingOperation(PatchOperationKind.Replace, _stringPath, null, _string, 0));
+                }
+
+                break;
+            case JsonTokenKind.StringEnd:
+                _completed.Add(_stringPath);
+                _string = null;
+                break;
+            case JsonTokenKind.Number:
+            case JsonTokenKind.True:
+            case JsonTokenKind.False:
+            case JsonTokenKind.Null:
+            {
+                var node = token.Kind switch
+                {
+                    JsonTokenKind.Number => LiteralNode.Number(token.Text.ToString()),
+                    JsonTokenKind.True => LiteralNode.True,
+                    JsonTokenKind.False => LiteralNode.False,
+                    _ => LiteralNode.Null,
+                };
+                var path = Place(node, offset);
+                _pending.Add(new PendingOperation(PatchOperationKind.Add, path, node));
+                _completed.Add(path);
+                break;
+            }
+        }
+    }
+
+    /// <summary>Adds a <c>patch</c> event for the batched operations, then a <c>complete</c> event for the closed paths.</summary>
+    public void Flush(ICollection<StreamEvent> output)
+    {
+        ArgumentNullException.ThrowIfNull(output);
+        if (_pending.Count > 0)
+        {
+            var operations = new PatchOperation[_pending.Count];
+            for (var i = 0; i < operations.Length; i++)
+            {
+                var pending = _pending[i];
+                // A string's text is taken now: everything it grew by in this batch belongs to this one operation.
+                var value = pending.Text is null ? pending.Value : new StringNode(pending.Text.Substring(pending.TextStart));
+                operations[i] = new PatchOperation(pending.Op, pending.Path, value);
+            }
+
+            _pending.Clear();
+            output.Add(new PatchEvent(operations));
+        }
+
+        if (_completed.Count > 0)
+        {
+            output.Add(new CompleteEvent(_completed.ToArray()));
+            _completed.Clear();
+        }
+    }
+
+    /// <summary>Puts a new value where the grammar says it goes and returns its JSON Pointer.</summary>
+    private string Place(DocumentNode node, long offset)
+    {
+        if (_depth == 0)
+        {
+            _root = node;
+            return "";
+        }
+
+        ref var parent = ref _frames[_depth - 1];
+        if (parent.Node is ArrayNode array)
+        {
+            var path = JsonPointer.Append(parent.Path, array.Count);
+            array.Add(node);
+            return path;
+        }
+
+        var name = parent.Name;
+        Debug.Assert(name is not null, "a member value without a name");
+        parent.Name = null;
+        if (((ObjectNode)parent.Node).Set(name, node))
+        {
+            // Last one wins, as in JavaScript; "add" on an existing member replaces it (RFC 6902 section 4.1).
+            _repairs.Record(RepairKind.DuplicateKey, offset);
+        }
+
+        return JsonPointer.Append(parent.Path, name);
+    }
+
+    /// <summary>An open container, its pointer, and the member name waiting for its value.</summary>
+    private struct Frame(DocumentNode node, string path)
+    {
+        public DocumentNode Node { get; } = node;
+
+        public string Path { get; } = path;
+
+        public string? Name { get; set; }
+    }
+
+    /// <summary>An operation of the current batch; string values are read from <see cref="Text"/> at flush time.</summary>
+    private readonly record struct PendingOperation(PatchOperationKind Op, string Path, DocumentNode? Value, StringNode? Text = null, int TextStart = 0);
+}

@@ -1,0 +1,50 @@
+using System.Buffers;
+using System.Text.Json;
+using StructuredStream.Documents;
+
+namespace StructuredStream.Protocol;
+
+/// <summary>Writes events to a stream as NDJSON: one JSON object and a line feed per event, flushed per event.</summary>
+public sealed class NdjsonEventWriter : IDisposable
+{
+    private readonly Stream _output;
+    private readonly ArrayBufferWriter<byte> _buffer = new(4096);
+    private readonly Utf8JsonWriter _writer;
+
+    /// <summary>Creates a writer over <paramref name="output"/>, which it does not own.</summary>
+    public NdjsonEventWriter(Stream output)
+    {
+        _output = output ?? throw new ArgumentNullException(nameof(output));
+        _writer = new Utf8JsonWriter(_buffer, DocumentNode.WriterOptions);
+    }
+
+    /// <summary>Writes one event line and flushes it.</summary>
+    public void Write(SequencedEvent sequenced)
+    {
+        Format(sequenced);
+        _output.Write(_buffer.WrittenSpan);
+        _output.Flush();
+    }
+
+    /// <summary>Writes one event line and flushes it.</summary>
+    public async ValueTask WriteAsync(SequencedEvent sequenced, CancellationToken cancellationToken = default)
+    {
+        Format(sequenced);
+        await _output.WriteAsync(_buffer.WrittenMemory, cancellationToken);
+        await _output.FlushAsync(cancellationToken);
+    }
+
+    /// <summary>Formats one event line into a reused buffer and returns it; valid until the next call.</summary>
+    public ReadOnlyMemory<byte> Format(SequencedEvent sequenced)
+    {
+        _buffer.ResetWrittenCount();
+        _writer.Reset(_buffer);
+        StreamEventSerializer.Write(_writer, sequenced);
+        _writer.Flush();
+        _buffer.Write("\n"u8);
+        return _buffer.WrittenMemory;
+    }
+
+    /// <inheritdoc />
+    public void Dispose() => _writer.Dispose();
+}

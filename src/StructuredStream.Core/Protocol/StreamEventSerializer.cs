@@ -1,0 +1,275 @@
+using System.Text.Json;
+using StructuredStream.Documents;
+using StructuredStream.Parsing;
+using StructuredStream.Patching;
+
+namespace StructuredStream.Protocol;
+
+/// <summary>Reads and writes events in the wire format of docs/protocol.md (one JSON object per event).</summary>
+public static class StreamEventSerializer
+{
+    /// <summary>Writes one event as a JSON object with <c>seq</c> and <c>type</c> first.</summary>
+    public static void Write(Utf8JsonWriter writer, SequencedEvent sequenced)
+    {
+        ArgumentNullException.ThrowIfNull(writer);
+        ArgumentNullException.ThrowIfNull(sequenced.Event);
+        writer.WriteStartObject();
+        writer.WriteNumber("seq"u8, sequenced.Seq);
+        writer.WriteString("type"u8, sequenced.Event.Type);
+        switch (sequenced.Event)
+        {
+            case PatchEvent patch:
+                writer.WriteStartArray("ops"u8);
+                foreach (var operation in patch.Ops)
+                {
+                    WriteOperation(writer, operation);
+                }
+
+                writer.WriteEndArray();
+                break;
+            case CompleteEvent complete:
+                writer.WriteStartArray("paths"u8);
+                foreach (var path in complete.Paths)
+                {
+                    writer.WriteStringValue(path);
+                }
+
+                writer.WriteEndArray();
+                break;
+            case ErrorEvent error:
+                writer.WriteString("code"u8, error.Code);
+                writer.WriteString("message"u8, error.Message);
+                writer.WriteBoolean("retryable"u8, error.Retryable);
+                if (error.Path is not null)
+                {
+                    writer.WriteString("path"u8, error.Path);
+                }
+
+                if (error.Keyword is not null)
+                {
+                    writer.WriteString("keyword"u8, error.Keyword);
+                }
+
+                if (error.Offset is { } offset)
+                {
+                    writer.WriteNumber("offset"u8, offset);
+                }
+
+                break;
+            case FinalEvent final:
+                WriteFinal(writer, final);
+                break;
+            case UnknownEvent unknown:
+                foreach (var property in unknown.Json.EnumerateObject())
+                {
+                    if (property.Name is not ("seq" or "type"))
+                    {
+                        property.WriteTo(writer);
+                    }
+                }
+
+                break;
+        }
+
+        writer.WriteEndObject();
+    }
+
+    /// <summary>Writes one patch operation.</summary>
+    public static void WriteOperation(Utf8JsonWriter writer, PatchOperation operation)
+    {
+        ArgumentNullException.ThrowIfNull(writer);
+        ArgumentNullException.ThrowIfNull(operation);
+        writer.WriteStartObject();
+        writer.WriteString("op"u8, PatchOperation.WireName(operation.Op));
+        if (operation.From is not null)
+        {
+            writer.WriteString("from"u8, operation.From);
+        }
+
+        writer.WriteString("path"u8, operation.Path);
+        if (operation.Value is not null)
+        {
+            writer.WritePropertyName("value"u8);
+            operation.Value.WriteTo(writer);
+        }
+
+        writer.WriteEndObject();
+    }
+
+    /// <summary>Reads one event object.</summary>
+    /// <exception cref="InvalidDataException">The object is not an event of this protocol.</exception>
+    public static SequencedEvent Read(JsonElement element)
+    {
+        if (element.ValueKind != JsonValueKind.Object)
+        {
+            throw new InvalidDataException($"An event must be a JSON object, not {element.ValueKind}.");
+        }
+
+        if (!element.TryGetProperty("seq", out var seqElement) || !seqElement.TryGetInt64(out var seq) || seq < 1)
+        {
+            throw new InvalidDataException("An event must have a 'seq' that is a positive integer.");
+        }
+
+        var type = RequireString(element, "type", "An event");
+        try
+        {
+            StreamEvent evt = type switch
+            {
+                "patch" => new PatchEvent(ReadArray(element, "ops", ReadOperation)),
+                "complete" => new CompleteEvent(ReadArray(element, "paths", static p =>
+                    p.ValueKind == JsonValueKind.String ? p.GetString()! : throw new InvalidDataException("'paths' must hold strings."))),
+                "error" => new ErrorEvent(RequireString(element, "code", "An error event"), RequireString(element, "message", "An error event"),
+                    element.TryGetProperty("retryable", out var retryable) && retryable.ValueKind == JsonValueKind.True)
+                {
+                    Path = OptionalString(element, "path"),
+                    Keyword = OptionalString(element, "keyword"),
+                    Offset = element.TryGetProperty("offset", out var offset) && offset.TryGetInt64(out var o) ? o : null,
+                },
+                "final" => ReadFinal(element),
+                _ => new UnknownEvent(type, element.Clone()),
+            };
+            return new SequencedEvent(seq, evt);
+        }
+        catch (PatchException e)
+        {
+            throw new InvalidDataException($"Event {seq} ({type}) has a malformed patch: {e.Message}", e);
+        }
+    }
+
+    /// <summary>Reads one patch operation object, checking the members each operation requires (RFC 6902 section 4).</summary>
+    /// <exception cref="PatchException">The object is not a valid operation.</exception>
+    public static PatchOperation ReadOperation(JsonElement element)
+    {
+        if (element.ValueKind != JsonValueKind.Object)
+        {
+            throw new PatchException("A patch operation must be a JSON object.");
+        }
+
+        if (!element.TryGetProperty("op", out var opElement) || opElement.ValueKind != JsonValueKind.String)
+        {
+            throw new PatchException("A patch operation must have an 'op' string.");
+        }
+
+        var name = opElement.GetString()!;
+        if (!PatchOperation.TryParseWireName(name, out var op))
+        {
+            throw new PatchException($"'{name}' is not a patch operation.");
+        }
+
+        if (!element.TryGetProperty("path", out var pathElement) || pathElement.ValueKind != JsonValueKind.String)
+        {
+            throw new PatchException($"The '{name}' operation must have a 'path' string.");
+        }
+
+        var path = pathElement.GetString()!;
+        JsonPointer.Parse(path);
+        string? from = null;
+        if (op is PatchOperationKind.Move or PatchOperationKind.Copy)
+        {
+            if (!element.TryGetProperty("from", out var fromElement) || fromElement.ValueKind != JsonValueKind.String)
+            {
+                throw new PatchException($"The '{name}' operation must have a 'from' string.");
+            }
+
+            from = fromElement.GetString()!;
+            JsonPointer.Parse(from);
+        }
+
+        DocumentNode? value = null;
+        if (op is PatchOperationKind.Add or PatchOperationKind.Replace or PatchOperationKind.Test or PatchOperationKind.Append)
+        {
+            if (!element.TryGetProperty("value", out var valueElement))
+            {
+                throw new PatchException($"The '{name}' operation at '{path}' must have a 'value'.");
+            }
+
+            value = DocumentNode.FromElement(valueElement);
+            if (op == PatchOperationKind.Append && value is not StringNode)
+            {
+                throw new PatchException($"The value of an append at '{path}' must be a string.");
+            }
+        }
+
+        return new PatchOperation(op, path, value, from);
+    }
+
+    private static void WriteFinal(Utf8JsonWriter writer, FinalEvent final)
+    {
+        writer.WriteString("outcome"u8, FinalEvent.WireName(final.Outcome));
+        writer.WritePropertyName("object"u8);
+        final.Object.WriteTo(writer);
+        writer.WriteStartArray("repairs"u8);
+        foreach (var repair in final.Repairs)
+        {
+            writer.WriteStartObject();
+            writer.WriteString("kind"u8, Repair.WireName(repair.Kind));
+            writer.WriteNumber("count"u8, repair.Count);
+            writer.WriteNumber("offset"u8, repair.Offset);
+            writer.WriteEndObject();
+        }
+
+        writer.WriteEndArray();
+        writer.WriteStartArray("errors"u8);
+        foreach (var error in final.Errors)
+        {
+            writer.WriteStartObject();
+            writer.WriteString("path"u8, error.Path);
+            writer.WriteString("keyword"u8, error.Keyword);
+            writer.WriteString("message"u8, error.Message);
+            writer.WriteEndObject();
+        }
+
+        writer.WriteEndArray();
+        writer.WriteString("checksum"u8, final.Checksum);
+    }
+
+    private static FinalEvent ReadFinal(JsonElement element)
+    {
+        var outcomeName = RequireString(element, "outcome", "A final event");
+        if (!FinalEvent.TryParseWireName(outcomeName, out var outcome))
+        {
+            throw new InvalidDataException($"'{outcomeName}' is not an outcome.");
+        }
+
+        if (!element.TryGetProperty("object", out var obj))
+        {
+            throw new InvalidDataException("A final event must have an 'object'.");
+        }
+
+        var repairs = element.TryGetProperty("repairs", out _)
+            ? ReadArray(element, "repairs", static r => Repair.TryParseWireName(RequireString(r, "kind", "A repair"), out var kind)
+                ? new Repair(kind, r.TryGetProperty("count", out var c) && c.TryGetInt32(out var count) ? count : 1,
+                    r.TryGetProperty("offset", out var o) && o.TryGetInt64(out var offset) ? offset : 0)
+                : throw new InvalidDataException($"'{r.GetProperty("kind")}' is not a repair kind."))
+            : [];
+        var errors = element.TryGetProperty("errors", out _)
+            ? ReadArray(element, "errors", static e => new ValidationError(RequireString(e, "path", "An error"), RequireString(e, "keyword", "An error"), RequireString(e, "message", "An error")))
+            : [];
+        return new FinalEvent(outcome, DocumentNode.FromElement(obj), repairs, errors, RequireString(element, "checksum", "A final event"));
+    }
+
+    private static T[] ReadArray<T>(JsonElement element, string name, Func<JsonElement, T> read)
+    {
+        if (!element.TryGetProperty(name, out var array) || array.ValueKind != JsonValueKind.Array)
+        {
+            throw new InvalidDataException($"'{name}' must be an array.");
+        }
+
+        var items = new T[array.GetArrayLength()];
+        var i = 0;
+        foreach (var item in array.EnumerateArray())
+        {
+            items[i++] = read(item);
+        }
+
+        return items;
+    }
+
+    private static string RequireString(JsonElement element, string name, string what) =>
+        element.ValueKind == JsonValueKind.Object && element.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String
+            ? value.GetString()!
+            : throw new InvalidDataException($"{what} must have a '{name}' string.");
+
+    private static string? OptionalString(JsonElement element, string name) =>
+        element.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String ? value.GetString() : null;
+}
