@@ -14,6 +14,7 @@ public sealed class Utf8ChunkDecoder : IDisposable
     private readonly RepairLog? _repairs;
     private char[] _chars = ArrayPool<char>.Shared.Rent(1024);
     private long _bytesDecoded;
+    private long _charsDecoded;
 
     /// <summary>Creates a decoder; <paramref name="repairs"/> is where a tolerant decoder records replacements.</summary>
     public Utf8ChunkDecoder(bool tolerant, RepairLog? repairs = null)
@@ -22,7 +23,8 @@ public sealed class Utf8ChunkDecoder : IDisposable
         {
             _recorder = new ReplacementRecorder();
             _repairs = repairs;
-            _decoder = new UTF8Encoding(false, false) { DecoderFallback = _recorder }.GetDecoder();
+            _decoder = new UTF8Encoding(false, false).GetDecoder();
+            _decoder.Fallback = _recorder;
         }
         else
         {
@@ -33,30 +35,32 @@ public sealed class Utf8ChunkDecoder : IDisposable
     /// <summary>Decodes a chunk; the result is valid until the next call. <paramref name="isFinal"/> flushes a cut-off sequence.</summary>
     public ReadOnlySpan<char> Decode(ReadOnlySpan<byte> bytes, bool isFinal = false)
     {
-        var needed = _decoder.GetCharCount(bytes, isFinal);
-        if (needed > _chars.Length)
-        {
-            ArrayPool<char>.Shared.Return(_chars);
-            _chars = ArrayPool<char>.Shared.Rent(needed);
-        }
-
         int count;
         try
         {
+            var needed = _decoder.GetCharCount(bytes, isFinal);
+            if (needed > _chars.Length)
+            {
+                ArrayPool<char>.Shared.Return(_chars);
+                _chars = ArrayPool<char>.Shared.Rent(needed);
+            }
+
             count = _decoder.GetChars(bytes, _chars, isFinal);
         }
         catch (DecoderFallbackException e)
         {
-            throw new JsonParseException(JsonParseErrorKind.InvalidUtf8, $"The input is not valid UTF-8 (byte offset {_bytesDecoded + Math.Max(0, e.Index)}).", _bytesDecoded);
+            throw new JsonParseException(JsonParseErrorKind.InvalidUtf8, $"The input is not valid UTF-8 (byte offset {_bytesDecoded + Math.Max(0, e.Index)}).", _charsDecoded);
         }
 
         if (_recorder is { Replaced: true })
         {
             _recorder.Replaced = false;
-            _repairs?.Record(RepairKind.InvalidUtf8, _bytesDecoded);
+            // Offsets of repairs count UTF-16 code units of the decoded text, as the parser's do.
+            _repairs?.Record(RepairKind.InvalidUtf8, _charsDecoded);
         }
 
         _bytesDecoded += bytes.Length;
+        _charsDecoded += count;
         return _chars.AsSpan(0, count);
     }
 

@@ -18,11 +18,14 @@ public sealed class EventStreamBuilder : IDisposable
     private readonly RepairLog _repairs = new();
     private readonly IncrementalJsonParser _parser;
     private readonly PatchEmitter _emitter;
+    private readonly bool _tolerant;
+    private Utf8ChunkDecoder? _decoder;
 
     /// <summary>Creates a builder.</summary>
     public EventStreamBuilder(EventStreamOptions? options = null)
     {
         options ??= EventStreamOptions.Default;
+        _tolerant = options.Parser.Tolerant;
         _parser = new IncrementalJsonParser(options.Parser, _repairs);
         _emitter = new PatchEmitter(options.PatchMode, _repairs);
     }
@@ -63,6 +66,29 @@ public sealed class EventStreamBuilder : IDisposable
     }
 
     /// <summary>
+    /// Reads a chunk of UTF-8 bytes, which may end inside a multi-byte sequence. Bytes that are not UTF-8 are replaced
+    /// (repair <c>invalid_utf8</c>) when tolerant, and fail the stream when strict.
+    /// </summary>
+    public void AppendUtf8(ReadOnlySpan<byte> chunk, ICollection<StreamEvent> output)
+    {
+        ArgumentNullException.ThrowIfNull(output);
+        ThrowIfFinished();
+        ReadOnlySpan<char> text;
+        try
+        {
+            _decoder ??= new Utf8ChunkDecoder(_tolerant, _repairs);
+            text = _decoder.Decode(chunk);
+        }
+        catch (JsonParseException e)
+        {
+            Fail(new ErrorEvent("parse_error", e.Message, Retryable: false) { Offset = e.Offset }, output);
+            return;
+        }
+
+        Append(text, output);
+    }
+
+    /// <summary>
     /// Ends the stream. With <see cref="StreamOutcome.Completed"/>, the end of the text is read first (a tolerant
     /// parser closes what was left open); other outcomes keep the partial object exactly as it was streamed.
     /// </summary>
@@ -74,6 +100,17 @@ public sealed class EventStreamBuilder : IDisposable
         {
             try
             {
+                if (_decoder is not null)
+                {
+                    // A multi-byte sequence cut off by the end of the input.
+                    var rest = _decoder.Decode([], isFinal: true);
+                    var position = 0;
+                    while (_parser.Read(rest, ref position, out var token))
+                    {
+                        _emitter.Accept(token, _parser.Offset);
+                    }
+                }
+
                 while (_parser.ReadEnd(out var token))
                 {
                     _emitter.Accept(token, _parser.Offset);
@@ -104,7 +141,11 @@ public sealed class EventStreamBuilder : IDisposable
     }
 
     /// <inheritdoc />
-    public void Dispose() => _parser.Dispose();
+    public void Dispose()
+    {
+        _parser.Dispose();
+        _decoder?.Dispose();
+    }
 
     private FinalEvent CreateFinal(StreamOutcome outcome, IReadOnlyList<ValidationError> errors) =>
         new(outcome, Document, [.. _repairs.Repairs], errors, CanonicalJson.Checksum(Document));

@@ -17,7 +17,7 @@ internal sealed class StreamRun
     /// <summary>Events numbered from 1, as they would go on the wire.</summary>
     public IReadOnlyList<SequencedEvent> Events { get; }
 
-    /// <summary>The builder's document after each chunk (and after the end), deep-copied.</summary>
+    /// <summary>The builder's document after each chunk, deep-copied.</summary>
     public IReadOnlyList<DocumentNode> Snapshots { get; }
 
     /// <summary>How many events had been emitted when each snapshot was taken.</summary>
@@ -25,13 +25,23 @@ internal sealed class StreamRun
 
     public FinalEvent Final => (FinalEvent)Events[^1].Event;
 
+    public ErrorEvent? Error => Events.Select(e => e.Event).OfType<ErrorEvent>().SingleOrDefault();
+
     public IEnumerable<PatchEvent> Patches => Events.Select(e => e.Event).OfType<PatchEvent>();
 
     public IEnumerable<string> CompletedPaths => Events.Select(e => e.Event).OfType<CompleteEvent>().SelectMany(c => c.Paths);
 
     public static StreamRun Of(string text, EventStreamOptions? options = null) => Of([text], options);
 
-    public static StreamRun Of(IEnumerable<string> chunks, EventStreamOptions? options = null)
+    public static StreamRun Of(IEnumerable<string> chunks, EventStreamOptions? options = null) =>
+        Of(chunks, static (builder, chunk, output) => builder.Append(chunk, output), options);
+
+    public static StreamRun OfUtf8(IEnumerable<byte[]> chunks, EventStreamOptions? options = null) =>
+        Of(chunks, static (builder, chunk, output) => builder.AppendUtf8(chunk, output), options);
+
+    public override string ToString() => Wire.ToNdjson(Events);
+
+    private static StreamRun Of<T>(IEnumerable<T> chunks, Action<EventStreamBuilder, T, List<StreamEvent>> append, EventStreamOptions? options)
     {
         using var builder = new EventStreamBuilder(options);
         var raw = new List<StreamEvent>();
@@ -39,7 +49,7 @@ internal sealed class StreamRun
         var counts = new List<int>();
         foreach (var chunk in chunks)
         {
-            builder.Append(chunk, raw);
+            append(builder, chunk, raw);
             if (builder.IsFinished)
             {
                 break;
@@ -54,9 +64,6 @@ internal sealed class StreamRun
             builder.Finish(raw);
         }
 
-        var events = raw.Select((e, i) => new SequencedEvent(i + 1, e)).ToList();
-        return new StreamRun(events, snapshots, counts);
+        return new StreamRun(raw.Select((e, i) => new SequencedEvent(i + 1, e)).ToList(), snapshots, counts);
     }
-
-    public override string ToString() => Wire.ToNdjson(Events);
 }
