@@ -1,0 +1,135 @@
+using System.CommandLine;
+using System.CommandLine.Parsing;
+using System.Globalization;
+using StructuredStream.Parsing;
+using StructuredStream.Patching;
+using StructuredStream.Protocol;
+using StructuredStream.Streaming;
+
+namespace StructuredStream.Cli;
+
+/// <summary><c>replay</c>: feeds recorded or cut-up model output to the engine and writes the event stream as NDJSON.</summary>
+internal static class ReplayCommand
+{
+    public static Command Create(Stream output, InputFiles files)
+    {
+        var chunks = new Option<string>("--chunks") { Description = "NDJSON file of model chunks: each line one JSON string ('-' for stdin).", HelpName = "FILE" };
+        var text = new Option<string>("--text") { Description = "Plain text file of the model's whole answer ('-' for stdin).", HelpName = "FILE" };
+        var chunkSize = new Option<int?>("--chunk-size") { Description = "Cut --text into chunks of N UTF-16 code units (default: one chunk).", HelpName = "N" };
+        var randomChunks = new Option<int?>("--random-chunks") { Description = "Cut --text into chunks of 1 to 8 code units, reproducibly from SEED.", HelpName = "SEED" };
+        var patch = new Option<string>("--patch") { Description = "append: strings grow with the 'append' op; strict: RFC 6902 ops only ('replace').", DefaultValueFactory = _ => "append" };
+        patch.AcceptOnlyFromAmong("append", "strict");
+        var strict = new Option<bool>("--strict") { Description = "Accept only RFC 8259 JSON: no repairs; anything else fails the stream." };
+        var maxDepth = new Option<int>("--max-depth") { Description = "Deepest nesting accepted (1 to 1000).", DefaultValueFactory = _ => JsonParserOptions.Default.MaxDepth, HelpName = "N" };
+
+        var command = new Command("replay", "Stream model output through the engine; write the events as NDJSON to stdout. Exit 0 if the stream completed, 1 if it failed (the events are still written), 2 on bad usage or unreadable input.")
+        {
+            chunks, text, chunkSize, randomChunks, patch, strict, maxDepth,
+        };
+        command.Validators.Add(result =>
+        {
+            // Presence, not values: a value that does not parse is reported by its own option.
+            bool Given(Option option) => result.GetResult(option) is { Implicit: false };
+            if (Given(chunks) == Given(text))
+            {
+                result.AddError("give exactly one of --chunks FILE and --text FILE.");
+            }
+            else if (Given(chunks) && (Given(chunkSize) || Given(randomChunks)))
+            {
+                result.AddError("--chunk-size and --random-chunks cut --text; --chunks files are already cut.");
+            }
+            else if (Given(chunkSize) && Given(randomChunks))
+            {
+                result.AddError("give at most one of --chunk-size and --random-chunks.");
+            }
+        });
+        chunkSize.CustomParser = result => WholeNumber(result, "--chunk-size", 1, int.MaxValue);
+        randomChunks.CustomParser = result => WholeNumber(result, "--random-chunks", int.MinValue, int.MaxValue);
+        maxDepth.CustomParser = result => WholeNumber(result, "--max-depth", 1, 1000) ?? 0;
+
+        command.SetAction(parsed =>
+        {
+            var options = new EventStreamOptions
+            {
+                Parser = new JsonParserOptions { Tolerant = !parsed.GetValue(strict), MaxDepth = parsed.GetValue(maxDepth) },
+                PatchMode = parsed.GetValue(patch) == "strict" ? PatchMode.Strict : PatchMode.Append,
+            };
+            var source = parsed.GetValue(chunks) is { } chunksPath
+                ? ChunkSource.FromChunksFile(files, chunksPath)
+                : Cut(files, parsed.GetValue(text)!, parsed.GetValue(chunkSize), parsed.GetValue(randomChunks));
+            return Run(source, options, output);
+        });
+        return command;
+    }
+
+    /// <summary>Streams <paramref name="chunks"/> through a builder, writing each event as soon as it exists.</summary>
+    public static int Run(IEnumerable<string> chunks, EventStreamOptions options, Stream output)
+    {
+        using var builder = new EventStreamBuilder(options);
+        using var writer = new NdjsonEventWriter(output);
+        var pending = new List<StreamEvent>();
+        long seq = 0;
+        FinalEvent? final = null;
+
+        void WritePending()
+        {
+            foreach (var e in pending)
+            {
+                writer.Write(new SequencedEvent(++seq, e));
+                final = e as FinalEvent ?? final;
+            }
+
+            pending.Clear();
+        }
+
+        try
+        {
+            foreach (var chunk in chunks)
+            {
+                builder.Append(chunk, pending);
+                WritePending();
+                if (builder.IsFinished)
+                {
+                    break;
+                }
+            }
+        }
+        catch (CliInputException e) when (seq > 0)
+        {
+            // The input broke mid-stream: what was streamed stays valid, and the stream says how it ended.
+            builder.Fail(new ErrorEvent("input_error", e.Message, Retryable: false), pending);
+            WritePending();
+            throw;
+        }
+
+        if (!builder.IsFinished)
+        {
+            builder.Finish(pending);
+            WritePending();
+        }
+
+        return final?.Outcome == StreamOutcome.Completed ? ExitCodes.Success : ExitCodes.StreamFailed;
+    }
+
+    private static int? WholeNumber(ArgumentResult result, string option, int min, int max)
+    {
+        var token = result.Tokens.Count > 0 ? result.Tokens[0].Value : "";
+        if (int.TryParse(token, NumberStyles.Integer, CultureInfo.InvariantCulture, out var value) && value >= min && value <= max)
+        {
+            return value;
+        }
+
+        result.AddError(max == int.MaxValue && min == int.MinValue
+            ? $"{option} must be a whole number, not '{token}'."
+            : max == int.MaxValue ? $"{option} must be a whole number of at least {min}, not '{token}'." : $"{option} must be a whole number from {min} to {max}, not '{token}'.");
+        return null;
+    }
+
+    private static IEnumerable<string> Cut(InputFiles files, string path, int? chunkSize, int? seed) =>
+        (chunkSize, seed) switch
+        {
+            ({ } size, _) => ChunkSource.FromTextFile(files, path, ChunkSource.FixedSizes(size)),
+            (_, { } s) => ChunkSource.FromTextFile(files, path, ChunkSource.RandomSizes(s)),
+            _ => ChunkSource.WholeTextFile(files, path),
+        };
+}

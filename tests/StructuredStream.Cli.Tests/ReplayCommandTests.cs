@@ -1,0 +1,168 @@
+using System.Text.Json;
+
+namespace StructuredStream.Cli.Tests;
+
+public sealed class ReplayCommandTests : IDisposable
+{
+    private const string Report = "Here is the report:\n```json\n{\"title\": \"Q3 \\u00e9t\\u00e9 😀\", \"rows\": [{\"region\": \"EMEA\", \"revenue\": 123456789012345678901234567890}, {\"region\": \"APAC\", \"revenue\": 1E400}]}\n```";
+    private readonly TempFiles _files = new();
+
+    [Fact]
+    public void Replay_of_a_chunks_file_writes_the_event_stream_with_seq_from_1()
+    {
+        var chunks = _files.Write("chunks.ndjson", "\"{\\\"a\\\": \\\"he\"\n\n\"llo\\\"}\"\n");
+
+        var run = CliRun.InProcess("replay", "--chunks", chunks);
+
+        Assert.Equal(0, run.ExitCode);
+        Assert.Equal("", run.Error);
+        Assert.Equal(
+            [
+                """{"seq":1,"type":"patch","ops":[{"op":"add","path":"","value":{}},{"op":"add","path":"/a","value":"he"}]}""",
+                """{"seq":2,"type":"patch","ops":[{"op":"append","path":"/a","value":"llo"}]}""",
+                """{"seq":3,"type":"complete","paths":["/a",""]}""",
+            ],
+            run.Lines[..3]);
+        Assert.StartsWith("""{"seq":4,"type":"final","outcome":"completed","object":{"a":"hello"}""", run.Lines[3], StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("--chunk-size", "1")]
+    [InlineData("--chunk-size", "7")]
+    [InlineData("--random-chunks", "42")]
+    public void Any_cut_of_a_text_file_gives_the_same_final_object(string option, string value)
+    {
+        var text = _files.Write("answer.txt", Report);
+
+        var whole = CliRun.InProcess("replay", "--text", text);
+        var cut = CliRun.InProcess("replay", "--text", text, option, value);
+
+        Assert.Equal((0, 0), (whole.ExitCode, cut.ExitCode));
+        Assert.Equal(FinalOf(whole), FinalOf(cut));
+        Assert.Contains("\"revenue\":123456789012345678901234567890", FinalOf(cut), StringComparison.Ordinal);
+        Assert.Contains("\"revenue\":1E400", FinalOf(cut), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void The_same_seed_cuts_the_same_way()
+    {
+        var text = _files.Write("answer.txt", Report);
+
+        var first = CliRun.InProcess("replay", "--text", text, "--random-chunks", "7");
+        var again = CliRun.InProcess("replay", "--text", text, "--random-chunks", "7");
+        var other = CliRun.InProcess("replay", "--text", text, "--random-chunks", "8");
+
+        Assert.Equal(first.Output, again.Output);
+        Assert.NotEqual(first.Output, other.Output);
+    }
+
+    [Fact]
+    public void Strict_patches_use_replace_instead_of_append()
+    {
+        var text = _files.Write("answer.txt", Report);
+
+        var run = CliRun.InProcess("replay", "--text", text, "--chunk-size", "5", "--patch", "strict");
+
+        Assert.Equal(0, run.ExitCode);
+        Assert.DoesNotContain("\"op\":\"append\"", run.Output, StringComparison.Ordinal);
+        Assert.Contains("\"op\":\"replace\"", run.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Strict_parsing_fails_the_stream_on_what_tolerant_mode_repairs_and_still_writes_the_events()
+    {
+        var text = _files.Write("answer.txt", "{\"a\": [1, 2,], \"b\": 3}");
+
+        var tolerant = CliRun.InProcess("replay", "--text", text, "--chunk-size", "4");
+        var strict = CliRun.InProcess("replay", "--text", text, "--chunk-size", "4", "--strict");
+
+        Assert.Equal(0, tolerant.ExitCode);
+        Assert.Contains("\"kind\":\"trailing_comma\"", tolerant.Lines[^1], StringComparison.Ordinal);
+        Assert.Equal(1, strict.ExitCode);
+        Assert.Contains("\"type\":\"error\",\"code\":\"parse_error\"", strict.Lines[^2], StringComparison.Ordinal);
+        Assert.Contains("\"outcome\":\"failed\",\"object\":{\"a\":[1,2]}", strict.Lines[^1], StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Standard_input_is_read_when_the_file_is_a_dash()
+    {
+        var run = CliRun.InProcessWithInput("[1, 2]", "replay", "--text", "-", "--chunk-size", "2");
+
+        Assert.Equal(0, run.ExitCode);
+        Assert.Contains("\"object\":[1,2]", run.Lines[^1], StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("replay", "give exactly one of --chunks FILE and --text FILE.")]
+    [InlineData("replay --text a --chunks b", "give exactly one of --chunks FILE and --text FILE.")]
+    [InlineData("replay --chunks a --chunk-size 3", "--chunk-size and --random-chunks cut --text; --chunks files are already cut.")]
+    [InlineData("replay --text a --chunk-size 0", "--chunk-size must be a whole number of at least 1, not '0'.")]
+    [InlineData("replay --text a --max-depth 5000", "--max-depth must be a whole number from 1 to 1000, not '5000'.")]
+    [InlineData("replay --text a --patch json", "Argument 'json' not recognized. Must be one of: 'append' 'strict'")]
+    [InlineData("replay --text a --verbose", "unknown command, option or argument '--verbose'.")]
+    [InlineData("replay --text missing.txt", "cannot read 'missing.txt'")]
+    public void Bad_usage_exits_2_with_one_line_on_stderr_and_nothing_on_stdout(string args, string message)
+    {
+        var run = CliRun.InProcess(args.Split(' '));
+
+        Assert.Equal(2, run.ExitCode);
+        Assert.Equal("", run.Output);
+        Assert.Single(run.Error.TrimEnd('\n').Split('\n'));
+        Assert.StartsWith("structured-stream replay: ", run.Error, StringComparison.Ordinal);
+        Assert.Contains(message, run.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_chunks_file_with_a_line_that_is_not_a_string_is_refused_with_its_line_number()
+    {
+        var chunks = _files.Write("chunks.ndjson", "\"[1,\"\n{\"text\": \"2]\"}\n");
+
+        var run = CliRun.InProcess("replay", "--chunks", chunks);
+
+        Assert.Equal(2, run.ExitCode);
+        Assert.Contains("chunks.ndjson, line 2: each line must be one JSON string", run.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_text_file_that_is_not_UTF8_is_refused()
+    {
+        var text = _files.Write("latin1.txt", [(byte)'[', (byte)'"', 0xE9, (byte)'"', (byte)']']);
+
+        var run = CliRun.InProcess("replay", "--text", text);
+
+        Assert.Equal(2, run.ExitCode);
+        Assert.Contains("is not UTF-8 text", run.Error, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("replay")]
+    [InlineData("apply")]
+    public void Every_command_has_help(string command)
+    {
+        var run = CliRun.InProcess(command, "--help");
+
+        Assert.Equal(0, run.ExitCode);
+        // The usage line names the executable, which in process is the test host.
+        Assert.Contains($" {command} ", run.Output[run.Output.IndexOf("Usage:", StringComparison.Ordinal)..], StringComparison.Ordinal);
+        Assert.Contains("Exit 0", run.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void The_tool_runs_as_its_own_process_with_events_on_stdout_and_the_reason_on_stderr()
+    {
+        var text = _files.Write("answer.txt", "{\"a\": tru");
+
+        var run = CliRun.AsProcess("replay", "--text", text, "--strict");
+
+        Assert.Equal(1, run.ExitCode);
+        Assert.Contains("\"outcome\":\"failed\"", run.Lines[^1], StringComparison.Ordinal);
+    }
+
+    public void Dispose() => _files.Dispose();
+
+    private static string FinalOf(CliRun run)
+    {
+        using var final = JsonDocument.Parse(run.Lines[^1]);
+        return final.RootElement.GetProperty("object").GetRawText() + final.RootElement.GetProperty("checksum").GetString();
+    }
+}
