@@ -6,6 +6,7 @@ public sealed partial class IncrementalJsonParser
     private bool _inFenceInfo;
     private bool _sawLeadingText;
     private bool _sawFence;
+    private long _fenceOffset;
     private bool _sawTrailingText;
 
     private bool ReadBeforeRoot(ReadOnlySpan<char> chunk, ref int position, out JsonToken token)
@@ -57,7 +58,7 @@ public sealed partial class IncrementalJsonParser
 
                 if (_sawFence)
                 {
-                    Repairs.Record(RepairKind.CodeFence, 0);
+                    Repairs.Record(RepairKind.CodeFence, _fenceOffset);
                 }
 
                 return StartValue(c, ref position, out token);
@@ -66,9 +67,14 @@ public sealed partial class IncrementalJsonParser
             position++;
             if (c == '`')
             {
-                if (++_backticks == 3)
+                if (++_backticks == 3 && !_sawFence)
                 {
                     _sawFence = true;
+                    _fenceOffset = _offsetOfChunk + position - 3;
+                    _inFenceInfo = true;
+                }
+                else if (_backticks == 3)
+                {
                     _inFenceInfo = true;
                 }
 

@@ -88,6 +88,16 @@ public sealed class IncrementalJsonParserTests
     }
 
     [Fact]
+    public void Repair_offsets_point_at_what_was_repaired()
+    {
+        var run = StreamRun.Of(["Result:\n``", "`json\n{\"a\":1}\n```\nDone."]);
+
+        Assert.Equal(
+            [(RepairKind.LeadingText, 1, 0L), (RepairKind.CodeFence, 2, 8L), (RepairKind.TrailingText, 1, 28L)],
+            run.Final.Repairs.Select(r => (r.Kind, r.Count, r.Offset)).OrderBy(r => r.Offset));
+    }
+
+    [Fact]
     public void Strict_mode_reports_where_the_text_went_wrong()
     {
         var run = StreamRun.Of(["{\"a\": [1, 2", ",]}"], Strict);

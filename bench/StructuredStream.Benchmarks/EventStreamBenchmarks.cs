@@ -1,0 +1,104 @@
+using System.Text;
+using System.Text.Json;
+using BenchmarkDotNet.Attributes;
+using StructuredStream.Parsing;
+using StructuredStream.Protocol;
+using StructuredStream.Streaming;
+
+namespace StructuredStream.Benchmarks;
+
+/// <summary>
+/// The whole stream for one report, fed in chunks of 1 to 8 characters, against System.Text.Json parsing the same
+/// complete text. Per-byte and per-chunk columns make sizes comparable (see docs/benchmarks.md).
+/// </summary>
+[MemoryDiagnoser]
+public class EventStreamBenchmarks
+{
+    private readonly List<StreamEvent> _events = new(16);
+    private string _text = "";
+    private byte[] _utf8 = [];
+    private string[] _chunks = [];
+
+    [Params(20 * 1024, 200 * 1024, 1024 * 1024)]
+    public int Size { get; set; }
+
+    [GlobalSetup]
+    public void Setup()
+    {
+        _text = ReportCorpus.Generate(Size);
+        _utf8 = Encoding.UTF8.GetBytes(_text);
+        _chunks = ReportCorpus.Chunk(_text);
+        Console.WriteLine($"// corpus {Size}: {_utf8.Length} UTF-8 bytes, {_text.Length} chars, {_chunks.Length} chunks");
+    }
+
+    [Benchmark(Baseline = true, Description = "JsonDocument.Parse(string)")]
+    public int JsonDocumentParseString()
+    {
+        using var document = JsonDocument.Parse(_text);
+        return document.RootElement.GetArrayLengthOrZero();
+    }
+
+    [Benchmark(Description = "JsonDocument.Parse(UTF-8)")]
+    public int JsonDocumentParseUtf8()
+    {
+        using var document = JsonDocument.Parse(_utf8);
+        return document.RootElement.GetArrayLengthOrZero();
+    }
+
+    [Benchmark(Description = "parser only, 1-8 char chunks")]
+    public int ParserOnly()
+    {
+        using var parser = new IncrementalJsonParser();
+        var tokens = 0;
+        foreach (var chunk in _chunks)
+        {
+            var position = 0;
+            while (parser.Read(chunk, ref position, out _))
+            {
+                tokens++;
+            }
+        }
+
+        while (parser.ReadEnd(out _))
+        {
+            tokens++;
+        }
+
+        return tokens;
+    }
+
+    [Benchmark(Description = "events (parse + patches), 1-8 char chunks")]
+    public int EventStream()
+    {
+        using var builder = new EventStreamBuilder();
+        var events = 0;
+        foreach (var chunk in _chunks)
+        {
+            builder.Append(chunk, _events);
+            events += _events.Count;
+            _events.Clear(); // a consumer writes each event out and lets it go
+        }
+
+        builder.Finish(_events);
+        events += _events.Count;
+        _events.Clear();
+        return events;
+    }
+
+    [Benchmark(Description = "events (parse + patches), one chunk")]
+    public int EventStreamWhole()
+    {
+        using var builder = new EventStreamBuilder();
+        builder.Append(_text, _events);
+        builder.Finish(_events);
+        var events = _events.Count;
+        _events.Clear();
+        return events;
+    }
+}
+
+internal static class JsonElementExtensions
+{
+    public static int GetArrayLengthOrZero(this JsonElement element) =>
+        element.ValueKind == JsonValueKind.Array ? element.GetArrayLength() : element.ValueKind == JsonValueKind.Object ? 1 : 0;
+}

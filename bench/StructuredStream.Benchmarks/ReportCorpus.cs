@@ -1,0 +1,101 @@
+using System.Globalization;
+using System.Text;
+using System.Text.Json;
+using StructuredStream.Documents;
+
+namespace StructuredStream.Benchmarks;
+
+/// <summary>
+/// Generated report documents like the ones models write for dashboards: sections of markdown paragraphs with code,
+/// unicode and escapes, and tables of row objects. Deterministic for a size, so every run measures the same text.
+/// </summary>
+public static class ReportCorpus
+{
+    private static readonly string[] Words =
+    [
+        "revenue", "grew", "across", "every", "region", "while", "costs", "stayed", "flat", "the", "team", "shipped",
+        "**three**", "`features`", "and", "closed", "_two_", "incidents", "café", "naïve", "Zürich", "東京", "data",
+        "😀", "growth", "→", "—", "\"quoted\"", "back\\slash", "tab\there", "margin", "forecast", "Q3", "42%",
+    ];
+
+    private static readonly string[] Regions = ["EMEA", "APAC", "North America", "LATAM", "Nordics", "DACH"];
+
+    /// <summary>An indented JSON report of about <paramref name="targetBytes"/> UTF-8 bytes.</summary>
+    public static string Generate(int targetBytes)
+    {
+        var random = new Random(targetBytes);
+        using var buffer = new MemoryStream();
+        using (var writer = new Utf8JsonWriter(buffer, DocumentNode.WriterOptions with { Indented = true }))
+        {
+            writer.WriteStartObject();
+            writer.WriteString("title", "Quarterly report — Q3 2026");
+            writer.WriteString("summary", Paragraph(random, 60));
+            writer.WriteStartArray("sections");
+            var section = 0;
+            while (true)
+            {
+                writer.Flush();
+                if (buffer.Length >= targetBytes - 1024)
+                {
+                    break;
+                }
+
+                WriteSection(writer, random, section++, Math.Max(1, Math.Min(8, (targetBytes - (int)buffer.Length) / 900)));
+            }
+
+            writer.WriteEndArray();
+            writer.WriteEndObject();
+        }
+
+        return Encoding.UTF8.GetString(buffer.ToArray());
+    }
+
+    /// <summary>Cuts a text into chunks of 1 to 8 UTF-16 code units, like a model's tokens.</summary>
+    public static string[] Chunk(string text, int seed = 1)
+    {
+        var random = new Random(seed);
+        var chunks = new List<string>(text.Length / 4);
+        for (var i = 0; i < text.Length;)
+        {
+            var size = Math.Min(random.Next(1, 9), text.Length - i);
+            chunks.Add(text.Substring(i, size));
+            i += size;
+        }
+
+        return [.. chunks];
+    }
+
+    private static void WriteSection(Utf8JsonWriter writer, Random random, int index, int rows)
+    {
+        writer.WriteStartObject();
+        writer.WriteString("heading", $"Section {index + 1}: {Words[random.Next(Words.Length)]}");
+        writer.WriteString("body", Paragraph(random, 40) + "\n\n```csharp\nvar total = rows.Sum(r => r.Revenue); // \"net\"\n```\n\n" + Paragraph(random, 30));
+        writer.WriteStartArray("rows");
+        for (var r = 0; r < rows; r++)
+        {
+            writer.WriteStartObject();
+            writer.WriteString("region", Regions[random.Next(Regions.Length)]);
+            writer.WriteNumber("revenue", Math.Round(random.NextDouble() * 1_000_000, 2));
+            writer.WriteNumber("growth", Math.Round((random.NextDouble() - 0.3) / 10, 4));
+            writer.WriteNumber("customers", random.Next(0, 100_000));
+            writer.WriteBoolean("onTarget", random.Next(2) == 0);
+            writer.WriteNull("notes");
+            writer.WriteString("comment", Paragraph(random, 8));
+            writer.WriteEndObject();
+        }
+
+        writer.WriteEndArray();
+        writer.WriteEndObject();
+    }
+
+    private static string Paragraph(Random random, int words)
+    {
+        var text = new StringBuilder();
+        for (var i = 0; i < words; i++)
+        {
+            text.Append(i == 0 ? "" : " ").Append(Words[random.Next(Words.Length)]);
+        }
+
+        return text.Append(". ").Append(random.Next(1000).ToString(CultureInfo.InvariantCulture)).Append('.').ToString();
+    }
+}
