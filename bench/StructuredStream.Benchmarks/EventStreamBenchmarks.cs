@@ -17,7 +17,7 @@ public class EventStreamBenchmarks
     private readonly List<StreamEvent> _events = new(16);
     private string _text = "";
     private byte[] _utf8 = [];
-    private string[] _chunks = [];
+    private Range[] _chunks = [];
 
     [Params(20 * 1024, 200 * 1024, 1024 * 1024)]
     public int Size { get; set; }
@@ -53,7 +53,7 @@ public class EventStreamBenchmarks
         foreach (var chunk in _chunks)
         {
             var position = 0;
-            while (parser.Read(chunk, ref position, out _))
+            while (parser.Read(_text.AsSpan(chunk), ref position, out _))
             {
                 tokens++;
             }
@@ -74,7 +74,7 @@ public class EventStreamBenchmarks
         var events = 0;
         foreach (var chunk in _chunks)
         {
-            builder.Append(chunk, _events);
+            builder.Append(_text.AsSpan(chunk), _events);
             events += _events.Count;
             _events.Clear(); // a consumer writes each event out and lets it go
         }

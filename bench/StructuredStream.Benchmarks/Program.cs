@@ -14,6 +14,6 @@ if (args is ["--write-corpus", var directory])
     return 0;
 }
 
-var config = DefaultConfig.Instance.AddColumn(new PerByteColumn(), new PerChunkAllocationColumn());
+var config = DefaultConfig.Instance.AddColumn(CorpusColumn.NanosecondsPerByte, CorpusColumn.BytesPerChunk);
 BenchmarkSwitcher.FromAssembly(typeof(EventStreamBenchmarks).Assembly).Run(args, config);
 return 0;

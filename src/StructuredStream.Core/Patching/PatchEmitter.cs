@@ -119,8 +119,9 @@ public sealed class PatchEmitter
             for (var i = 0; i < operations.Length; i++)
             {
                 var pending = _pending[i];
-                // A string's text is taken now: everything it grew by in this batch belongs to this one operation.
-                var value = pending.Text is null ? pending.Value : new StringNode(pending.Text.Substring(pending.TextStart));
+                // A string's text is taken now: everything it grew by in this batch belongs to this one operation. The op
+                // borrows the document's buffer rather than copying the text.
+                var value = pending.Text is null ? pending.Value : pending.Text.Slice(pending.TextStart);
                 operations[i] = new PatchOperation(pending.Op, pending.Path, value);
             }
 
