@@ -50,15 +50,11 @@ public sealed class EventStreamBuilder : IDisposable
         ThrowIfFinished();
         try
         {
-            var position = 0;
-            while (_parser.Read(chunk, ref position, out var token))
-            {
-                _emitter.Accept(token, _parser.Offset);
-            }
+            Read(chunk);
         }
         catch (JsonParseException e)
         {
-            Fail(new ErrorEvent("parse_error", e.Message, Retryable: false) { Offset = e.Offset }, output);
+            Fail(ParseError(e), output);
             return;
         }
 
@@ -81,7 +77,7 @@ public sealed class EventStreamBuilder : IDisposable
         }
         catch (JsonParseException e)
         {
-            Fail(new ErrorEvent("parse_error", e.Message, Retryable: false) { Offset = e.Offset }, output);
+            Fail(ParseError(e), output);
             return;
         }
 
@@ -103,12 +99,7 @@ public sealed class EventStreamBuilder : IDisposable
                 if (_decoder is not null)
                 {
                     // A multi-byte sequence cut off by the end of the input.
-                    var rest = _decoder.Decode([], isFinal: true);
-                    var position = 0;
-                    while (_parser.Read(rest, ref position, out var token))
-                    {
-                        _emitter.Accept(token, _parser.Offset);
-                    }
+                    Read(_decoder.Decode([], isFinal: true));
                 }
 
                 while (_parser.ReadEnd(out var token))
@@ -118,7 +109,7 @@ public sealed class EventStreamBuilder : IDisposable
             }
             catch (JsonParseException e)
             {
-                Fail(new ErrorEvent("parse_error", e.Message, Retryable: false) { Offset = e.Offset }, output);
+                Fail(ParseError(e), output);
                 return;
             }
         }
@@ -145,6 +136,19 @@ public sealed class EventStreamBuilder : IDisposable
     {
         _parser.Dispose();
         _decoder?.Dispose();
+    }
+
+    private static ErrorEvent ParseError(JsonParseException e) =>
+        new("parse_error", e.Message, Retryable: false) { Offset = e.Offset };
+
+    /// <summary>Hands every token of <paramref name="chunk"/> to the emitter; flushing is the caller's.</summary>
+    private void Read(ReadOnlySpan<char> chunk)
+    {
+        var position = 0;
+        while (_parser.Read(chunk, ref position, out var token))
+        {
+            _emitter.Accept(token, _parser.Offset);
+        }
     }
 
     private FinalEvent CreateFinal(StreamOutcome outcome, IReadOnlyList<ValidationError> errors) =>
