@@ -25,6 +25,12 @@ public sealed class PatchEmitter
     private StringNode? _string;
     private string _stringPath = "";
 
+    /// <summary>The value being held back until it is complete, and the member name it will take.</summary>
+    private DocumentNode? _held;
+
+    private string? _heldName;
+    private long _heldOffset;
+
     /// <summary>Creates an emitter.</summary>
     public PatchEmitter(PatchMode mode = PatchMode.Append, RepairLog? repairs = null)
     {
@@ -39,7 +45,13 @@ public sealed class PatchEmitter
     public bool HasPending => _pending.Count > 0 || _completed.Count > 0;
 
     /// <summary>Takes one token; <paramref name="offset"/> is where its chunk began, for repairs.</summary>
-    public void Accept(in JsonToken token, long offset)
+    /// <param name="token">The token.</param>
+    /// <param name="offset">Where the token's chunk began, for repairs.</param>
+    /// <param name="hold">
+    /// For a token that starts a string, array or object: send the value whole, in one <c>add</c>, when it ends, instead
+    /// of as it grows. Values inside a held value are held with it.
+    /// </param>
+    public void Accept(in JsonToken token, long offset, bool hold = false)
     {
         switch (token.Kind)
         {
@@ -48,8 +60,12 @@ public sealed class PatchEmitter
             {
                 var isObject = token.Kind == JsonTokenKind.StartObject;
                 DocumentNode node = isObject ? new ObjectNode() : new ArrayNode();
-                var path = Place(node, offset);
-                _pending.Add(new PendingOperation(PatchOperationKind.Add, path, isObject ? new ObjectNode() : new ArrayNode()));
+                var path = Start(node, offset, hold);
+                if (!Holding)
+                {
+                    _pending.Add(new PendingOperation(PatchOperationKind.Add, path, isObject ? new ObjectNode() : new ArrayNode()));
+                }
+
                 if (_depth == _frames.Length)
                 {
                     Array.Resize(ref _frames, _depth * 2);
@@ -62,22 +78,27 @@ public sealed class PatchEmitter
             case JsonTokenKind.EndObject:
             case JsonTokenKind.EndArray:
                 Debug.Assert(_depth > 0, "a container closed that was never opened");
-                _completed.Add(_frames[--_depth].Path);
+                var closed = _frames[--_depth];
                 _frames[_depth] = default;
+                End(closed.Node, closed.Path);
                 break;
             case JsonTokenKind.PropertyName:
                 _frames[_depth - 1].Name = token.Text.ToString();
                 break;
             case JsonTokenKind.StringStart:
                 _string = new StringNode();
-                _stringPath = Place(_string, offset);
-                _pending.Add(new PendingOperation(PatchOperationKind.Add, _stringPath, null, _string, 0));
+                _stringPath = Start(_string, offset, hold);
+                if (!Holding)
+                {
+                    _pending.Add(new PendingOperation(PatchOperationKind.Add, _stringPath, null, _string, 0));
+                }
+
                 break;
             case JsonTokenKind.StringSegment:
                 Debug.Assert(_string is not null, "a string segment outside a string");
                 var start = _string.Length;
                 _string.Append(token.Text);
-                if (_pending.Count == 0 || !ReferenceEquals(_pending[^1].Text, _string))
+                if (!Holding && (_pending.Count == 0 || !ReferenceEquals(_pending[^1].Text, _string)))
                 {
                     _pending.Add(_mode == PatchMode.Append
                         ? new PendingOperation(PatchOperationKind.Append, _stringPath, null, _string, start)
@@ -86,7 +107,8 @@ public sealed class PatchEmitter
 
                 break;
             case JsonTokenKind.StringEnd:
-                _completed.Add(_stringPath);
+                Debug.Assert(_string is not null, "a string ended that never started");
+                End(_string, _stringPath);
                 _string = null;
                 break;
             case JsonTokenKind.Number:
@@ -101,9 +123,13 @@ public sealed class PatchEmitter
                     JsonTokenKind.False => LiteralNode.False,
                     _ => LiteralNode.Null,
                 };
-                var path = Place(node, offset);
-                _pending.Add(new PendingOperation(PatchOperationKind.Add, path, node));
-                _completed.Add(path);
+                var path = Start(node, offset, hold: false);
+                if (!Holding)
+                {
+                    _pending.Add(new PendingOperation(PatchOperationKind.Add, path, node));
+                    _completed.Add(path);
+                }
+
                 break;
             }
         }
@@ -136,33 +162,85 @@ public sealed class PatchEmitter
         }
     }
 
-    /// <summary>Puts a new value where the grammar says it goes and returns its JSON Pointer.</summary>
-    private string Place(DocumentNode node, long offset)
+    /// <summary>Whether a value is being held back until it is complete.</summary>
+    private bool Holding => _held is not null;
+
+    /// <summary>
+    /// Puts a new value where the grammar says it goes and returns its JSON Pointer. A value to hold is not attached
+    /// to its parent yet: it joins the document, whole, when it ends.
+    /// </summary>
+    private string Start(DocumentNode node, long offset, bool hold)
     {
         if (_depth == 0)
         {
+            if (hold)
+            {
+                _held = node;
+                return "";
+            }
+
             _root = node;
             return "";
         }
 
         ref var parent = ref _frames[_depth - 1];
-        if (parent.Node is ArrayNode array)
+        if (hold && !Holding)
         {
-            var path = JsonPointer.Append(parent.Path, array.Count);
-            array.Add(node);
-            return path;
+            _held = node;
+            _heldOffset = offset;
+            _heldName = parent.Name;
+            parent.Name = null;
+            return parent.Node is ArrayNode list ? JsonPointer.Append(parent.Path, list.Count) : JsonPointer.Append(parent.Path, _heldName!);
         }
 
-        var name = parent.Name;
-        Debug.Assert(name is not null, "a member value without a name");
+        var path = parent.Node is ArrayNode array ? JsonPointer.Append(parent.Path, array.Count) : JsonPointer.Append(parent.Path, parent.Name!);
+        Attach(ref parent, parent.Name, node, offset);
         parent.Name = null;
+        return path;
+    }
+
+    /// <summary>A value is complete: it is marked so, and a held value joins the document in one <c>add</c>.</summary>
+    private void End(DocumentNode node, string path)
+    {
+        if (!ReferenceEquals(node, _held))
+        {
+            if (!Holding)
+            {
+                _completed.Add(path);
+            }
+
+            return;
+        }
+
+        _held = null;
+        if (_depth == 0)
+        {
+            _root = node;
+        }
+        else
+        {
+            Attach(ref _frames[_depth - 1], _heldName, node, _heldOffset);
+        }
+
+        _heldName = null;
+        _pending.Add(new PendingOperation(PatchOperationKind.Add, path, node));
+        _completed.Add(path);
+    }
+
+    private void Attach(ref Frame parent, string? name, DocumentNode node, long offset)
+    {
+        if (parent.Node is ArrayNode array)
+        {
+            array.Add(node);
+            return;
+        }
+
+        Debug.Assert(name is not null, "a member value without a name");
         if (((ObjectNode)parent.Node).Set(name, node))
         {
             // Last one wins, as in JavaScript; "add" on an existing member replaces it (RFC 6902 section 4.1).
             _repairs.Record(RepairKind.DuplicateKey, offset);
         }
-
-        return JsonPointer.Append(parent.Path, name);
     }
 
     /// <summary>An open container, its pointer, and the member name waiting for its value.</summary>

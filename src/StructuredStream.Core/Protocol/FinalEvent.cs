@@ -1,5 +1,6 @@
 using StructuredStream.Documents;
 using StructuredStream.Parsing;
+using StructuredStream.Validation;
 
 namespace StructuredStream.Protocol;
 

@@ -2,6 +2,7 @@ using System.Text.Json;
 using StructuredStream.Documents;
 using StructuredStream.Parsing;
 using StructuredStream.Patching;
+using StructuredStream.Validation;
 
 namespace StructuredStream.Protocol;
 

@@ -1,7 +1,10 @@
+using System.Text.RegularExpressions;
 using StructuredStream.Documents;
 using StructuredStream.Parsing;
 using StructuredStream.Patching;
 using StructuredStream.Protocol;
+using StructuredStream.Schemas;
+using StructuredStream.Validation;
 
 namespace StructuredStream.Streaming;
 
@@ -19,6 +22,10 @@ public sealed class EventStreamBuilder : IDisposable
     private readonly IncrementalJsonParser _parser;
     private readonly PatchEmitter _emitter;
     private readonly bool _tolerant;
+    private readonly CompiledSchema? _schema;
+    private readonly PartialValidator? _validator;
+    private readonly ViolationPolicy _policy;
+    private readonly List<ValidationError> _violations = [];
     private Utf8ChunkDecoder? _decoder;
 
     /// <summary>Creates a builder.</summary>
@@ -28,6 +35,9 @@ public sealed class EventStreamBuilder : IDisposable
         _tolerant = options.Parser.Tolerant;
         _parser = new IncrementalJsonParser(options.Parser, _repairs);
         _emitter = new PatchEmitter(options.PatchMode, _repairs);
+        _schema = options.Schema;
+        _policy = options.ViolationPolicy;
+        _validator = _schema is null ? null : new PartialValidator(_schema);
     }
 
     /// <summary>The partial object as of the last emitted event.</summary>
@@ -48,17 +58,10 @@ public sealed class EventStreamBuilder : IDisposable
     {
         ArgumentNullException.ThrowIfNull(output);
         ThrowIfFinished();
-        try
+        if (Read(chunk, output))
         {
-            Read(chunk);
+            _emitter.Flush(output);
         }
-        catch (JsonParseException e)
-        {
-            Fail(ParseError(e), output);
-            return;
-        }
-
-        _emitter.Flush(output);
     }
 
     /// <summary>
@@ -92,30 +95,22 @@ public sealed class EventStreamBuilder : IDisposable
     {
         ArgumentNullException.ThrowIfNull(output);
         ThrowIfFinished();
+        IReadOnlyList<ValidationError> errors = [];
         if (outcome == StreamOutcome.Completed)
         {
-            try
+            if (!ReadEnd(output) || !TryValidateWhole(output, out errors))
             {
-                if (_decoder is not null)
-                {
-                    // A multi-byte sequence cut off by the end of the input.
-                    Read(_decoder.Decode([], isFinal: true));
-                }
-
-                while (_parser.ReadEnd(out var token))
-                {
-                    _emitter.Accept(token, _parser.Offset);
-                }
-            }
-            catch (JsonParseException e)
-            {
-                Fail(ParseError(e), output);
                 return;
+            }
+
+            if (errors.Count > 0)
+            {
+                outcome = StreamOutcome.Invalid;
             }
         }
 
         _emitter.Flush(output);
-        output.Add(CreateFinal(outcome, []));
+        output.Add(CreateFinal(outcome, errors));
         IsFinished = true;
     }
 
@@ -141,15 +136,134 @@ public sealed class EventStreamBuilder : IDisposable
     private static ErrorEvent ParseError(JsonParseException e) =>
         new("parse_error", e.Message, Retryable: false) { Offset = e.Offset };
 
-    /// <summary>Hands every token of <paramref name="chunk"/> to the emitter; flushing is the caller's.</summary>
-    private void Read(ReadOnlySpan<char> chunk)
+    /// <summary>Hands every token of <paramref name="chunk"/> on; flushing is the caller's.</summary>
+    /// <returns><see langword="false"/> when the stream ended on a fault or a violation.</returns>
+    private bool Read(ReadOnlySpan<char> chunk, ICollection<StreamEvent> output)
     {
-        var position = 0;
-        while (_parser.Read(chunk, ref position, out var token))
+        try
         {
-            _emitter.Accept(token, _parser.Offset);
+            var position = 0;
+            while (_parser.Read(chunk, ref position, out var token))
+            {
+                if (!Accept(token, output))
+                {
+                    return false;
+                }
+            }
+
+            return true;
+        }
+        catch (JsonParseException e)
+        {
+            Fail(ParseError(e), output);
+            return false;
         }
     }
+
+    /// <summary>Reads what the end of the text produces: a number it ends, and closings of what was left open.</summary>
+    private bool ReadEnd(ICollection<StreamEvent> output)
+    {
+        try
+        {
+            // A multi-byte sequence cut off by the end of the input.
+            if (_decoder is not null && !Read(_decoder.Decode([], isFinal: true), output))
+            {
+                return false;
+            }
+
+            while (_parser.ReadEnd(out var token))
+            {
+                if (!Accept(token, output))
+                {
+                    return false;
+                }
+            }
+
+            return !IsFinished;
+        }
+        catch (JsonParseException e)
+        {
+            Fail(ParseError(e), output);
+            return false;
+        }
+    }
+
+    /// <summary>Checks a token against the schema, then hands it to the emitter unless a violation ended the stream.</summary>
+    private bool Accept(in JsonToken token, ICollection<StreamEvent> output)
+    {
+        var hold = false;
+        if (_validator is not null)
+        {
+            var known = _violations.Count;
+            try
+            {
+                hold = _validator.Accept(token, _violations);
+            }
+            catch (RegexMatchTimeoutException e)
+            {
+                Fail(PatternTimeout(e), output);
+                return false;
+            }
+
+            if (_violations.Count > known && !Report(known, output))
+            {
+                return false;
+            }
+        }
+
+        _emitter.Accept(token, _parser.Offset, hold);
+        return true;
+    }
+
+    /// <summary>Sends the violations found from <paramref name="first"/> on; with <see cref="ViolationPolicy.Abort"/>, ends the stream.</summary>
+    private bool Report(int first, ICollection<StreamEvent> output)
+    {
+        _emitter.Flush(output);
+        for (var i = first; i < _violations.Count; i++)
+        {
+            var violation = _violations[i];
+            output.Add(new ErrorEvent("schema_violation", $"{Describe(violation.Path)}: {violation.Message}", Retryable: true)
+            {
+                Path = violation.Path,
+                Keyword = violation.Keyword,
+            });
+        }
+
+        if (_policy != ViolationPolicy.Abort)
+        {
+            return true;
+        }
+
+        output.Add(CreateFinal(StreamOutcome.Invalid, [.. _violations]));
+        IsFinished = true;
+        return false;
+    }
+
+    /// <summary>The authoritative validation of the whole object; false when it could not run.</summary>
+    private bool TryValidateWhole(ICollection<StreamEvent> output, out IReadOnlyList<ValidationError> errors)
+    {
+        errors = [];
+        if (_schema is null)
+        {
+            return true;
+        }
+
+        try
+        {
+            errors = _schema.Final.Validate(Document);
+            return true;
+        }
+        catch (RegexMatchTimeoutException e)
+        {
+            Fail(PatternTimeout(e), output);
+            return false;
+        }
+    }
+
+    private static ErrorEvent PatternTimeout(RegexMatchTimeoutException e) =>
+        new("pattern_timeout", $"The schema's pattern '{e.Pattern}' took longer than {e.MatchTimeout.TotalMilliseconds} ms to match; the stream was stopped.", Retryable: false);
+
+    private static string Describe(string path) => path.Length == 0 ? "The value" : $"The value at {path}";
 
     private FinalEvent CreateFinal(StreamOutcome outcome, IReadOnlyList<ValidationError> errors) =>
         new(outcome, Document, [.. _repairs.Repairs], errors, CanonicalJson.Checksum(Document));

@@ -1,5 +1,7 @@
 using StructuredStream.Parsing;
 using StructuredStream.Patching;
+using StructuredStream.Schemas;
+using StructuredStream.Validation;
 
 namespace StructuredStream.Streaming;
 
@@ -14,4 +16,10 @@ public sealed record EventStreamOptions
 
     /// <summary>How string growth is sent. Default <see cref="PatchMode.Append"/>.</summary>
     public PatchMode PatchMode { get; init; } = PatchMode.Append;
+
+    /// <summary>The schema the object must satisfy; none by default (any JSON is accepted).</summary>
+    public CompiledSchema? Schema { get; init; }
+
+    /// <summary>What happens when the partial object can no longer satisfy <see cref="Schema"/>. Default <see cref="ViolationPolicy.Abort"/>.</summary>
+    public ViolationPolicy ViolationPolicy { get; init; } = ViolationPolicy.Abort;
 }

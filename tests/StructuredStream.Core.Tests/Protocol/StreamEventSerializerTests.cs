@@ -4,6 +4,7 @@ using StructuredStream.Parsing;
 using StructuredStream.Patching;
 using StructuredStream.Protocol;
 using StructuredStream.Tests.Support;
+using StructuredStream.Validation;
 
 namespace StructuredStream.Tests.Protocol;
 

@@ -1,4 +1,4 @@
-namespace StructuredStream.Protocol;
+namespace StructuredStream.Validation;
 
 /// <summary>One way the final object fails its schema.</summary>
 /// <param name="Path">JSON Pointer to the failing value.</param>
