@@ -28,16 +28,26 @@ public sealed class FinalValidator
         var dialect = TimedPatterns.Dialect(options.Limits.PatternMatchTimeout);
         var dialects = new DialectRegistry();
         dialects.Register(dialect);
-        var registry = new SchemaRegistry
-        {
-            Fetch = (uri, _) => throw new SchemaException($"'{uri}' is outside the schema; remote references are never fetched."),
-        };
+        var registry = new SchemaRegistry();
         var build = new BuildOptions { SchemaRegistry = registry, DialectRegistry = dialects, Dialect = dialect };
-        foreach (var (uri, document) in options.KnownDocuments)
+        // Known documents are built when first referenced; anything else is refused, never fetched.
+        registry.Fetch = (uri, _) =>
         {
-            JsonSchema.FromText(document, build, uri);
-        }
+            var document = new Uri(uri.GetLeftPart(UriPartial.Query));
+            if (!options.KnownDocuments.TryGetValue(document, out var known))
+            {
+                throw new SchemaException($"'{uri}' is outside the schema; remote references are never fetched.");
+            }
 
+            var schema = JsonSchema.FromText(known, build, document);
+            if (schema.BaseUri != document)
+            {
+                // A document whose $id differs from where it was found is known by both names.
+                registry.Register(document, schema);
+            }
+
+            return schema;
+        };
         return new FinalValidator(JsonSchema.FromText(text, build, baseUri), options.AssertFormats);
     }
 
@@ -76,11 +86,13 @@ public sealed class FinalValidator
                 continue;
             }
 
+            var explained = false;
             if (node.Errors is { } messages)
             {
                 foreach (var (keyword, message) in messages)
                 {
                     errors.Add(new ValidationError(node.InstanceLocation.ToString(), keyword.Length == 0 ? "false" : keyword, message));
+                    explained = true;
                 }
             }
 
@@ -88,9 +100,32 @@ public sealed class FinalValidator
             {
                 for (var i = details.Count - 1; i >= 0; i--)
                 {
+                    explained |= !details[i].IsValid;
                     pending.Push(details[i]);
                 }
             }
+
+            if (!explained)
+            {
+                // Some keywords fail without a message of their own: "not" (its subschema passed) and "oneOf" (more than
+                // one alternative passed). The keyword is the last name in the failing evaluation path.
+                var keyword = KeywordOf(node.Details is [var first, ..] ? first.EvaluationPath.ToString() : node.EvaluationPath.ToString());
+                errors.Add(new ValidationError(node.InstanceLocation.ToString(), keyword, $"Fails '{keyword}' at {node.EvaluationPath}."));
+            }
         }
+    }
+
+    private static string KeywordOf(string evaluationPath)
+    {
+        var segments = evaluationPath.Split('/');
+        for (var i = segments.Length - 1; i >= 0; i--)
+        {
+            if (segments[i].Length > 0 && !char.IsAsciiDigit(segments[i][0]))
+            {
+                return segments[i];
+            }
+        }
+
+        return "false";
     }
 }
