@@ -4,7 +4,9 @@ using System.Globalization;
 using StructuredStream.Parsing;
 using StructuredStream.Patching;
 using StructuredStream.Protocol;
+using StructuredStream.Schemas;
 using StructuredStream.Streaming;
+using StructuredStream.Validation;
 
 namespace StructuredStream.Cli;
 
@@ -22,9 +24,13 @@ internal static class ReplayCommand
         var strict = new Option<bool>("--strict") { Description = "Accept only RFC 8259 JSON: no repairs; anything else fails the stream." };
         var maxDepth = new Option<int>("--max-depth") { Description = "Deepest nesting accepted (1 to 1000).", DefaultValueFactory = _ => JsonParserOptions.Default.MaxDepth, HelpName = "N" };
 
+        var schema = new Option<string>("--schema") { Description = "JSON Schema (draft 2020-12) the object must satisfy: violations are reported as they become provable, and the whole object is validated at the end.", HelpName = "FILE" };
+        var onViolation = new Option<string>("--on-violation") { Description = "abort: end the stream at the first violation (outcome invalid); continue: report each violation and go on.", DefaultValueFactory = _ => "abort" };
+        onViolation.AcceptOnlyFromAmong("abort", "continue");
+
         var command = new Command("replay", "Stream model output through the engine; write the events as NDJSON to stdout. Exit 0 if the stream completed, 1 if it failed (the events are still written), 2 on bad usage or unreadable input.")
         {
-            chunks, text, chunkSize, randomChunks, patch, strict, maxDepth,
+            chunks, text, chunkSize, randomChunks, patch, strict, maxDepth, schema, onViolation,
         };
         command.Validators.Add(result =>
         {
@@ -53,6 +59,8 @@ internal static class ReplayCommand
             {
                 Parser = new JsonParserOptions { Tolerant = !parsed.GetValue(strict), MaxDepth = parsed.GetValue(maxDepth) },
                 PatchMode = parsed.GetValue(patch) == "strict" ? PatchMode.Strict : PatchMode.Append,
+                Schema = parsed.GetValue(schema) is { } schemaPath ? LoadSchema(files, schemaPath) : null,
+                ViolationPolicy = parsed.GetValue(onViolation) == "continue" ? ViolationPolicy.Continue : ViolationPolicy.Abort,
             };
             var source = parsed.GetValue(chunks) is { } chunksPath
                 ? ChunkSource.FromChunksFile(files, chunksPath)
@@ -109,6 +117,21 @@ internal static class ReplayCommand
         }
 
         return final?.Outcome == StreamOutcome.Completed ? ExitCodes.Success : ExitCodes.StreamFailed;
+    }
+
+    /// <summary>Loads a schema file; a refused schema is bad input (exit 2) with every reason on one line.</summary>
+    internal static CompiledSchema LoadSchema(InputFiles files, string path)
+    {
+        using var reader = files.OpenText(path);
+        var text = InputFiles.Reading(path, reader.ReadToEnd);
+        try
+        {
+            return SchemaLoader.Load(text);
+        }
+        catch (SchemaException e)
+        {
+            throw new CliInputException($"schema '{path}': {e.Message}", e);
+        }
     }
 
     private static int? WholeNumber(ArgumentResult result, string option, int min, int max)

@@ -200,7 +200,8 @@ public sealed partial class PartialValidator : IDisposable
                 }
             }
 
-            if (!matched && schema.AdditionalProperties is { } additional)
+            // "additionalProperties": false is reported by the name alone (CheckName), not again by the value.
+            if (!matched && schema.AdditionalProperties is { Nothing: false } additional)
             {
                 AddCheck(additional, check, CheckLink.Child, _depth);
             }

@@ -118,6 +118,15 @@ public sealed record ChunkedText(string Text, int[] Sizes)
 {
     public IReadOnlyList<string> Chunks => Split(Text, Sizes);
 
+    /// <summary>Cuts a text into chunks of <paramref name="size"/> UTF-16 code units (the last may be shorter).</summary>
+    public static IEnumerable<string> CutEvery(string text, int size)
+    {
+        for (var i = 0; i < text.Length; i += size)
+        {
+            yield return text.Substring(i, Math.Min(size, text.Length - i));
+        }
+    }
+
     public static IReadOnlyList<string> Split(string text, int[] sizes)
     {
         var chunks = new List<string>();

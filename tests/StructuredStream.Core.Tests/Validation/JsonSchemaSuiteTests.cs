@@ -124,7 +124,7 @@ public sealed class JsonSchemaSuiteTests(ITestOutputHelper output)
                     continue;
                 }
 
-                var run = StreamRun.Of(Chunks(data.GetRawText(), 3), new EventStreamOptions { Schema = schema, ViolationPolicy = ViolationPolicy.Continue });
+                var run = StreamRun.Of(ChunkedText.CutEvery(data.GetRawText(), 3), new EventStreamOptions { Schema = schema, ViolationPolicy = ViolationPolicy.Continue });
                 var early = run.Events.Select(e => e.Event).OfType<ErrorEvent>().Where(e => e.Code == "schema_violation").ToList();
                 if (expected && early.Count > 0)
                 {
@@ -156,14 +156,6 @@ public sealed class JsonSchemaSuiteTests(ITestOutputHelper output)
     /// <summary>Whether two instance locations are the same value or one contains the other.</summary>
     private static bool Related(string a, string b) =>
         a == b || a.StartsWith(b + "/", StringComparison.Ordinal) || b.StartsWith(a + "/", StringComparison.Ordinal) || a.Length == 0 || b.Length == 0;
-
-    private static IEnumerable<string> Chunks(string text, int size)
-    {
-        for (var i = 0; i < text.Length; i += size)
-        {
-            yield return text.Substring(i, Math.Min(size, text.Length - i));
-        }
-    }
 
     private static Dictionary<Uri, string> LoadRemotes()
     {

@@ -30,7 +30,7 @@ public sealed class PartialValidationTests
     private static readonly CompiledSchema TicketSchema = SchemaLoader.Load(Ticket);
 
     private static StreamRun Stream(string json, ViolationPolicy policy = ViolationPolicy.Abort, int chunk = 1) =>
-        StreamRun.Of(Chunks(json, chunk), new EventStreamOptions { Schema = TicketSchema, ViolationPolicy = policy });
+        StreamRun.Of(ChunkedText.CutEvery(json, chunk), new EventStreamOptions { Schema = TicketSchema, ViolationPolicy = policy });
 
     [Fact]
     public void A_valid_object_streams_to_completed_with_no_errors()
@@ -163,17 +163,9 @@ public sealed class PartialValidationTests
     public void Plain_text_chat_is_a_string_schema_that_streams()
     {
         var schema = SchemaLoader.Load("""{"type":"string"}""");
-        var run = StreamRun.Of(Chunks("\"Hello, world\"", 3), new EventStreamOptions { Schema = schema });
+        var run = StreamRun.Of(ChunkedText.CutEvery("\"Hello, world\"", 3), new EventStreamOptions { Schema = schema });
 
         Assert.Equal(StreamOutcome.Completed, run.Final.Outcome);
         Assert.True(run.Patches.Count() > 2);
-    }
-
-    private static IEnumerable<string> Chunks(string text, int size)
-    {
-        for (var i = 0; i < text.Length; i += size)
-        {
-            yield return text.Substring(i, Math.Min(size, text.Length - i));
-        }
     }
 }
