@@ -131,6 +131,7 @@ public sealed class EventStreamBuilder : IDisposable
     {
         _parser.Dispose();
         _decoder?.Dispose();
+        _validator?.Dispose();
     }
 
     private static ErrorEvent ParseError(JsonParseException e) =>

@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using Json.Schema;
@@ -56,7 +57,14 @@ public sealed class FinalValidator
     public IReadOnlyList<ValidationError> Validate(DocumentNode value)
     {
         ArgumentNullException.ThrowIfNull(value);
-        using var document = JsonDocument.Parse(value.ToJsonString(), new JsonDocumentOptions { MaxDepth = 100_000 });
+        // Written straight to UTF-8: no intermediate string of the whole object.
+        var buffer = new ArrayBufferWriter<byte>();
+        using (var writer = new Utf8JsonWriter(buffer, DocumentNode.WriterOptions))
+        {
+            value.WriteTo(writer);
+        }
+
+        using var document = JsonDocument.Parse(buffer.WrittenMemory, new JsonDocumentOptions { MaxDepth = 100_000 });
         return Validate(document.RootElement);
     }
 

@@ -315,11 +315,11 @@ public sealed partial class PartialValidator
         }
     }
 
-    private void CheckUniqueItem(ref Frame array, DocumentNode item)
+    /// <summary>An item of <paramref name="array"/> completed; the array's checks end where the item's begin.</summary>
+    private void CheckUniqueItem(ref Frame array, int end, DocumentNode item)
     {
         var canonical = System.Text.Encoding.UTF8.GetString(CanonicalJson.ToUtf8Bytes(item));
-        var end = _checks.Count;
-        for (var i = array.FirstCheck; i < end && _checks[i].Depth == _depth - 2; i++)
+        for (var i = array.FirstCheck; i < end; i++)
         {
             var check = _checks[i];
             if (!check.Failed && !check.Dead && check.Schema.UniqueItems && !(check.Items ??= new HashSet<string>(StringComparer.Ordinal)).Add(canonical))

@@ -108,9 +108,19 @@ public sealed partial class PartialValidator : IDisposable
             Array.Resize(ref _frames, _depth * 2);
         }
 
-        ref var parent = ref _depth > 0 ? ref _frames[_depth - 1] : ref _frames[0];
-        var captured = _capture.IsActive || (_depth > 0 && parent.ComparesItems);
-        _frames[_depth] = new Frame(first, type, _depth == 0 ? "" : parent.Type == JsonTypes.Object ? parent.Name! : null, _depth == 0 ? -1 : parent.Type == JsonTypes.Array ? parent.Count - 1 : -1);
+        // Where the value sits in its parent: a member name or an item index (the root has neither).
+        string? member = null;
+        var index = -1;
+        var captured = _capture.IsActive;
+        if (_depth > 0)
+        {
+            ref var parent = ref _frames[_depth - 1];
+            member = parent.Type == JsonTypes.Object ? parent.Name : null;
+            index = parent.Type == JsonTypes.Array ? parent.Count - 1 : -1;
+            captured |= parent.ComparesItems;
+        }
+
+        _frames[_depth] = new Frame(first, type, member, index);
         ref var frame = ref _frames[_depth++];
         var hold = false;
         var last = _checks.Count;
@@ -337,7 +347,7 @@ public sealed partial class PartialValidator : IDisposable
 
         if (_depth > 1 && _frames[_depth - 2].ComparesItems && whole is not null)
         {
-            CheckUniqueItem(ref _frames[_depth - 2], whole);
+            CheckUniqueItem(ref _frames[_depth - 2], frame.FirstCheck, whole);
         }
 
         for (var i = end - 1; i >= frame.FirstCheck; i--)
