@@ -32,4 +32,15 @@ internal static class Wire
 
         return events;
     }
+
+    public static string OperationJson(StructuredStream.Patching.PatchOperation operation)
+    {
+        var buffer = new System.Buffers.ArrayBufferWriter<byte>();
+        using (var writer = new Utf8JsonWriter(buffer))
+        {
+            StreamEventSerializer.WriteOperation(writer, operation);
+        }
+
+        return Encoding.UTF8.GetString(buffer.WrittenSpan);
+    }
 }

@@ -1,0 +1,15 @@
+namespace StructuredStream.Logs;
+
+/// <summary>What a stream is, fixed when it starts.</summary>
+/// <param name="Id">The stream's id.</param>
+/// <param name="SchemaHash">The schema's hash (see <c>CompiledSchema.Hash</c>).</param>
+/// <param name="Model">The model that writes it.</param>
+/// <param name="CreatedAt">When it started.</param>
+public sealed record StreamDescriptor(string Id, string SchemaHash, string Model, DateTimeOffset CreatedAt)
+{
+    /// <summary>The named schema it was started with, if any.</summary>
+    public string? SchemaId { get; init; }
+
+    /// <summary>The stream this one regenerates or continues, if any.</summary>
+    public string? RelatedTo { get; init; }
+}
