@@ -15,6 +15,7 @@ public static class StreamEventSerializer
         ArgumentNullException.ThrowIfNull(writer);
         ArgumentNullException.ThrowIfNull(sequenced.Event);
         writer.WriteStartObject();
+        // A heartbeat before any event repeats seq 0.
         writer.WriteNumber("seq"u8, sequenced.Seq);
         writer.WriteString("type"u8, sequenced.Event.Type);
         switch (sequenced.Event)
@@ -59,6 +60,29 @@ public static class StreamEventSerializer
                 break;
             case FinalEvent final:
                 WriteFinal(writer, final);
+                break;
+            case StartedEvent started:
+                writer.WriteString("streamId"u8, started.StreamId);
+                writer.WriteString("schemaHash"u8, started.SchemaHash);
+                WriteOptional(writer, "schemaId"u8, started.SchemaId);
+                writer.WriteString("model"u8, started.Model);
+                writer.WriteString("eventsUrl"u8, started.EventsUrl);
+                WriteOptional(writer, "regeneratedFrom"u8, started.RegeneratedFrom);
+                break;
+            case StatusEvent status:
+                writer.WriteString("phase"u8, status.Phase);
+                WriteOptional(writer, "name"u8, status.Name);
+                WriteOptional(writer, "detail"u8, status.Detail);
+                if (status.Position is { } position)
+                {
+                    writer.WriteNumber("position"u8, position);
+                }
+
+                if (status.DurationMs is { } duration)
+                {
+                    writer.WriteNumber("durationMs"u8, duration);
+                }
+
                 break;
             case UnknownEvent unknown:
                 foreach (var property in unknown.Json.EnumerateObject())
@@ -106,12 +130,12 @@ public static class StreamEventSerializer
             throw new InvalidDataException($"An event must be a JSON object, not {element.ValueKind}.");
         }
 
-        if (!element.TryGetProperty("seq", out var seqElement) || !seqElement.TryGetInt64(out var seq) || seq < 1)
+        var type = RequireString(element, "type", "An event");
+        if (!element.TryGetProperty("seq", out var seqElement) || !seqElement.TryGetInt64(out var seq) || seq < (type == "heartbeat" ? 0 : 1))
         {
             throw new InvalidDataException("An event must have a 'seq' that is a positive integer.");
         }
 
-        var type = RequireString(element, "type", "An event");
         try
         {
             StreamEvent evt = type switch
@@ -127,6 +151,20 @@ public static class StreamEventSerializer
                     Offset = element.TryGetProperty("offset", out var offset) && offset.TryGetInt64(out var o) ? o : null,
                 },
                 "final" => ReadFinal(element),
+                "started" => new StartedEvent(RequireString(element, "streamId", "A started event"), RequireString(element, "schemaHash", "A started event"),
+                    RequireString(element, "model", "A started event"), RequireString(element, "eventsUrl", "A started event"))
+                {
+                    SchemaId = OptionalString(element, "schemaId"),
+                    RegeneratedFrom = OptionalString(element, "regeneratedFrom"),
+                },
+                "status" => new StatusEvent(RequireString(element, "phase", "A status event"))
+                {
+                    Name = OptionalString(element, "name"),
+                    Detail = OptionalString(element, "detail"),
+                    Position = element.TryGetProperty("position", out var position) && position.TryGetInt32(out var p) ? p : null,
+                    DurationMs = element.TryGetProperty("durationMs", out var duration) && duration.TryGetInt64(out var d) ? d : null,
+                },
+                "heartbeat" => HeartbeatEvent.Instance,
                 _ => new UnknownEvent(type, element.Clone()),
             };
             return new SequencedEvent(seq, evt);
@@ -270,6 +308,14 @@ public static class StreamEventSerializer
         element.ValueKind == JsonValueKind.Object && element.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String
             ? value.GetString()!
             : throw new InvalidDataException($"{what} must have a '{name}' string.");
+
+    private static void WriteOptional(Utf8JsonWriter writer, ReadOnlySpan<byte> name, string? value)
+    {
+        if (value is not null)
+        {
+            writer.WriteString(name, value);
+        }
+    }
 
     private static string? OptionalString(JsonElement element, string name) =>
         element.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String ? value.GetString() : null;

@@ -1,0 +1,20 @@
+using StructuredStream.Api.Models;
+using StructuredStream.Api.Streams;
+
+namespace StructuredStream.Api.Hosting;
+
+/// <summary>The service's configuration (section <c>StructuredStream</c>).</summary>
+public sealed record ServiceOptions
+{
+    /// <summary>The configuration section.</summary>
+    public const string Section = "StructuredStream";
+
+    /// <summary>The model.</summary>
+    public ModelOptions Model { get; init; } = new();
+
+    /// <summary>Streams and readers.</summary>
+    public StreamOptions Streams { get; init; } = new();
+
+    /// <summary>The folder of named schemas loaded at start; relative paths are under the app's folder. Default <c>schemas</c>.</summary>
+    public string SchemasDirectory { get; init; } = "schemas";
+}

@@ -1,0 +1,74 @@
+using StructuredStream.Api.Diagnostics;
+using StructuredStream.Api.Models;
+using StructuredStream.Api.OpenApi;
+using StructuredStream.Api.Schemas;
+using StructuredStream.Api.Streams;
+using StructuredStream.Logs;
+using StructuredStream.Schemas;
+
+namespace StructuredStream.Api.Hosting;
+
+/// <summary>Wires the service: its parts in the order of the data flow, then the endpoints.</summary>
+public static class ServiceRegistration
+{
+    /// <summary>Adds the service's parts, configured from <see cref="ServiceOptions.Section"/>.</summary>
+    public static IServiceCollection AddStructuredStream(this IServiceCollection services, IConfiguration configuration)
+    {
+        var options = configuration.GetSection(ServiceOptions.Section).Get<ServiceOptions>() ?? new ServiceOptions();
+        services.AddSingleton(options);
+        services.AddSingleton(options.Model);
+        services.AddSingleton(options.Streams);
+        services.AddSingleton(TimeProvider.System);
+        services.AddMetrics();
+        services.AddSingleton<StreamMetrics>();
+        services.AddSingleton(_ => new SchemaCache());
+        services.AddSingleton(provider =>
+        {
+            var catalog = new SchemaCatalog(provider.GetRequiredService<SchemaCache>());
+            var directory = Path.Combine(AppContext.BaseDirectory, options.SchemasDirectory);
+            if (Directory.Exists(directory))
+            {
+                catalog.LoadDirectory(directory);
+            }
+
+            return catalog;
+        });
+        services.AddSingleton<IStreamLog>(provider => new InMemoryStreamLog(
+            new InMemoryStreamLogOptions { RetainFor = options.Streams.RetainFor, MaxStreams = options.Streams.MaxStreams },
+            provider.GetRequiredService<TimeProvider>()));
+        services.AddSingleton(provider => new ModelClient(options.Model, provider.GetRequiredService<SchemaCache>(), provider.GetRequiredService<TimeProvider>()));
+        services.AddSingleton(provider => new ModelCallPolicy(options.Model, provider.GetRequiredService<TimeProvider>()));
+        services.AddSingleton(provider => new GenerationServices(
+            provider.GetRequiredService<IStreamLog>(),
+            provider.GetRequiredService<ModelClient>(),
+            provider.GetRequiredService<ModelCallPolicy>(),
+            options.Model,
+            options.Streams,
+            provider.GetRequiredService<TimeProvider>(),
+            provider.GetRequiredService<StreamMetrics>()));
+        services.AddSingleton<StreamHub>();
+        services.AddSingleton<EventFeed>();
+        services.AddSingleton<StreamStateReader>();
+        services.AddSingleton<CreateStreamRequestReader>();
+        services.AddProblemDetails();
+        services.AddHealthChecks();
+        services.AddStructuredStreamSwagger();
+        return services;
+    }
+
+    /// <summary>Maps the endpoints, Swagger UI and the health check.</summary>
+    public static WebApplication MapStructuredStream(this WebApplication app)
+    {
+        ArgumentNullException.ThrowIfNull(app);
+        // Fail at start, not at the first request, when the configuration or a shipped schema is wrong.
+        app.Services.GetRequiredService<SchemaCatalog>();
+        app.Services.GetRequiredService<ModelClient>();
+        app.UseExceptionHandler();
+        app.UseStatusCodePages();
+        app.UseStructuredStreamSwagger();
+        app.MapHealthChecks("/healthz");
+        app.MapStreamEndpoints();
+        app.MapSchemaEndpoints();
+        return app;
+    }
+}

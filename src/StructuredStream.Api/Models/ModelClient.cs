@@ -1,0 +1,99 @@
+using System.ClientModel;
+using System.ClientModel.Primitives;
+using Microsoft.Extensions.AI;
+using OllamaSharp;
+using OpenAI;
+using StructuredStream.Api.Models.Simulated;
+using StructuredStream.Schemas;
+
+namespace StructuredStream.Api.Models;
+
+/// <summary>The configured model: its <see cref="IChatClient"/> (with tool calling) and how to ask it for a schema.</summary>
+public sealed class ModelClient : IDisposable
+{
+    private readonly ModelOptions _options;
+    private readonly HttpClient? _http;
+
+    /// <summary>Builds the client the options name.</summary>
+    /// <exception cref="InvalidOperationException">The configuration is incomplete or names an unknown provider.</exception>
+    public ModelClient(ModelOptions options, SchemaCache schemas, TimeProvider timeProvider)
+    {
+        _options = options;
+        IChatClient inner;
+        switch (options.Provider.ToLowerInvariant())
+        {
+            case "simulated":
+                inner = new SimulatedChatClient(options.Simulated, schemas, timeProvider);
+                break;
+            case "openai":
+                // Without this, cancelling between chunks lets the handler drain the response for seconds while the
+                // provider keeps generating (and billing); with it the connection closes at once.
+                _http = new HttpClient(new SocketsHttpHandler { MaxResponseDrainSize = 0 }) { Timeout = Timeout.InfiniteTimeSpan };
+                var openAi = new OpenAIClient(
+                    new ApiKeyCredential(options.ApiKey ?? throw Missing("ApiKey", "the openai provider")),
+                    new OpenAIClientOptions
+                    {
+                        Endpoint = options.BaseUrl ?? new Uri("https://api.openai.com/v1"),
+                        Transport = new HttpClientPipelineTransport(_http),
+                        // Retries are ours (before the first token only): the SDK's would retry mid-stream failures too.
+                        RetryPolicy = new ClientRetryPolicy(maxRetries: 0),
+                    });
+                inner = openAi.GetChatClient(options.Name).AsIChatClient();
+                break;
+            case "ollama":
+                inner = new OllamaApiClient(options.BaseUrl ?? throw Missing("BaseUrl", "the ollama provider"), options.Name);
+                break;
+            default:
+                throw new InvalidOperationException($"StructuredStream:Model:Provider is '{options.Provider}'; it must be simulated, openai or ollama.");
+        }
+
+        Client = inner.AsBuilder().UseFunctionInvocation().Build();
+    }
+
+    /// <summary>The client streams are generated with.</summary>
+    public IChatClient Client { get; }
+
+    /// <summary>The provider's name, such as <c>openai</c>.</summary>
+    public string Provider => _options.Provider.ToLowerInvariant();
+
+    /// <summary>The model's name, as reported in <c>started</c>.</summary>
+    public string ModelName => _options.Name;
+
+    /// <summary>
+    /// Options that ask for <paramref name="schema"/> as the response format, or for plain text when the schema is a
+    /// string (chat). The OpenAI adapter would rewrite the schema, so it gets the user's schema untouched instead.
+    /// </summary>
+    public ChatOptions CreateOptions(CompiledSchema schema, bool plainText)
+    {
+        ArgumentNullException.ThrowIfNull(schema);
+        var options = new ChatOptions { ModelId = _options.Name };
+        if (plainText)
+        {
+            options.ResponseFormat = ChatResponseFormat.Text;
+            return options;
+        }
+
+        options.ResponseFormat = ChatResponseFormat.ForJsonSchema(schema.Json, "response");
+        if (Provider == "openai")
+        {
+            var strict = OpenAiStrictMode.Check(schema.Json).Fits;
+            var json = schema.Json.GetRawText();
+            options.RawRepresentationFactory = _ => new OpenAI.Chat.ChatCompletionOptions
+            {
+                ResponseFormat = OpenAI.Chat.ChatResponseFormat.CreateJsonSchemaFormat("response", BinaryData.FromString(json), jsonSchemaIsStrict: strict),
+            };
+        }
+
+        return options;
+    }
+
+    /// <inheritdoc />
+    public void Dispose()
+    {
+        Client.Dispose();
+        _http?.Dispose();
+    }
+
+    private static InvalidOperationException Missing(string key, string what) =>
+        new($"StructuredStream:Model:{key} must be set for {what}.");
+}

@@ -1,0 +1,99 @@
+using System.Text;
+using System.Text.Json;
+using Microsoft.AspNetCore.Http.HttpResults;
+using StructuredStream.Schemas;
+
+namespace StructuredStream.Api.Schemas;
+
+/// <summary><c>/v1/schemas</c>: named schemas, and checks of any schema against this service and a provider.</summary>
+public static class SchemaEndpoints
+{
+    /// <summary>Maps the schema endpoints.</summary>
+    public static IEndpointRouteBuilder MapSchemaEndpoints(this IEndpointRouteBuilder app)
+    {
+        var group = app.MapGroup("/v1/schemas").WithTags("Schemas");
+        group.MapGet("", (SchemaCatalog catalog) => TypedResults.Ok(catalog.All.Select(SchemaSummary.Of).ToArray()))
+            .WithName("ListSchemas").WithSummary("Lists the named schemas.");
+        group.MapGet("/{id}", GetSchema)
+            .WithName("GetSchema").WithSummary("Returns a named schema as it was stored.")
+            .Produces(StatusCodes.Status200OK, contentType: "application/schema+json")
+            .ProducesProblem(StatusCodes.Status404NotFound);
+        group.MapPut("/{id}", PutSchema)
+            .WithName("PutSchema").WithSummary("Stores a schema under a name (replacing one of the same name).")
+            .Accepts<JsonElement>("application/json", "application/schema+json")
+            .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
+        group.MapPost("/check", CheckSchema)
+            .WithName("CheckSchema").WithSummary("Checks a schema: is it accepted, and does it fit a provider's strict mode (?provider=openai)?")
+            .Accepts<JsonElement>("application/json", "application/schema+json")
+            .ProducesProblem(StatusCodes.Status400BadRequest);
+        return app;
+    }
+
+    private static Results<ContentHttpResult, ProblemHttpResult> GetSchema(string id, SchemaCatalog catalog, HttpContext context)
+    {
+        if (!catalog.TryGet(id, out var schema))
+        {
+            return TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "Unknown schema", detail: $"There is no schema named '{id}'; GET /v1/schemas lists them.");
+        }
+
+        context.Response.Headers.ETag = $"\"{schema.Schema.Hash}\"";
+        return TypedResults.Content(schema.Text, "application/schema+json", Encoding.UTF8);
+    }
+
+    private static async Task<Results<Created<SchemaSummary>, Ok<SchemaSummary>, ProblemHttpResult>> PutSchema(string id, HttpRequest request, SchemaCatalog catalog)
+    {
+        if (!SchemaCatalog.IsValidId(id))
+        {
+            return TypedResults.Problem(statusCode: StatusCodes.Status400BadRequest, title: "Bad schema id", detail: $"'{id}' is not a schema id: use lowercase letters, digits, '-', '_' and '.', at most 64 characters.");
+        }
+
+        var text = await ReadBodyAsync(request).ConfigureAwait(false);
+        try
+        {
+            var isNew = catalog.Put(id, text);
+            catalog.TryGet(id, out var stored);
+            var summary = SchemaSummary.Of(stored!);
+            return isNew ? TypedResults.Created($"/v1/schemas/{id}", summary) : TypedResults.Ok(summary);
+        }
+        catch (SchemaException e)
+        {
+            return Refused(e);
+        }
+    }
+
+    private static async Task<Results<Ok<SchemaCheckResult>, ProblemHttpResult>> CheckSchema(HttpRequest request, string? provider)
+    {
+        if (provider is not null && !ProviderSubsets.Known.Contains(provider))
+        {
+            return TypedResults.Problem(statusCode: StatusCodes.Status400BadRequest, title: "Unknown provider",
+                detail: $"'{provider}' is not a provider that can be checked; known: {string.Join(", ", ProviderSubsets.Known)}.");
+        }
+
+        var text = await ReadBodyAsync(request).ConfigureAwait(false);
+        CompiledSchema schema;
+        try
+        {
+            schema = SchemaLoader.Load(text);
+        }
+        catch (SchemaException e)
+        {
+            return TypedResults.Ok(new SchemaCheckResult(false, null, e.Problems, provider, null, []));
+        }
+
+        var fit = provider is null ? null : ProviderSubsets.Check(provider, schema.Json);
+        return TypedResults.Ok(new SchemaCheckResult(true, schema.Hash, [], provider, fit?.Fits, fit?.Reasons ?? []));
+    }
+
+    internal static ProblemHttpResult Refused(SchemaException e) =>
+        TypedResults.Problem(
+            statusCode: StatusCodes.Status422UnprocessableEntity,
+            title: "The schema is refused",
+            detail: e.Message,
+            extensions: new Dictionary<string, object?> { ["errors"] = new Dictionary<string, string[]> { ["schema"] = [.. e.Problems.Select(p => p.ToString())] } });
+
+    private static async Task<string> ReadBodyAsync(HttpRequest request)
+    {
+        using var reader = new StreamReader(request.Body, Encoding.UTF8);
+        return await reader.ReadToEndAsync(request.HttpContext.RequestAborted).ConfigureAwait(false);
+    }
+}

@@ -1,0 +1,327 @@
+using Microsoft.Extensions.AI;
+using Polly;
+using StructuredStream.Api.Diagnostics;
+using StructuredStream.Api.Models;
+using StructuredStream.Api.Models.Simulated;
+using StructuredStream.Logs;
+using StructuredStream.Protocol;
+using StructuredStream.Streaming;
+
+namespace StructuredStream.Api.Streams;
+
+/// <summary>
+/// One model call, owned by the stream rather than by any HTTP request: reads the model's updates, turns them into
+/// events and appends them to the log. It ends on the model's end, a violation, a fault, a time-out, a cancel, or when
+/// no reader has come back within the grace period.
+/// </summary>
+public sealed class Generation : IDisposable
+{
+    private readonly CancellationTokenSource _cancel = new();
+    private readonly SemaphoreSlim _appendLock = new(1, 1);
+    private readonly Lock _readersLock = new();
+    private readonly GenerationRequest _request;
+    private readonly GenerationServices _services;
+    private readonly Dictionary<string, (long Start, string Name)> _tools = [];
+    private int _readers;
+    private ITimer? _graceTimer;
+    private int _reason;
+    private bool _ended;
+
+    internal Generation(string id, GenerationRequest request, GenerationServices services)
+    {
+        Id = id;
+        _request = request;
+        _services = services;
+    }
+
+    /// <summary>The stream's id.</summary>
+    public string Id { get; }
+
+    /// <summary>Why it was cancelled, if it was.</summary>
+    public CancelReason CancelReason => (CancelReason)Volatile.Read(ref _reason);
+
+    /// <summary>Completes when <c>final</c> has been appended.</summary>
+    public Task Completion { get; private set; } = Task.CompletedTask;
+
+    /// <summary>Starts the model call in the background.</summary>
+    public void Start() => Completion = Task.Run(RunAsync);
+
+    /// <summary>Cancels the model call; the stream ends <c>cancelled</c> with what it has.</summary>
+    public void Cancel(CancelReason reason)
+    {
+        if (Interlocked.CompareExchange(ref _reason, (int)reason, (int)CancelReason.None) == (int)CancelReason.None)
+        {
+            _services.Metrics.Cancelled(reason);
+        }
+
+        _cancel.Cancel();
+    }
+
+    /// <summary>A reader started reading: a pending grace period is called off.</summary>
+    public void ReaderAttached()
+    {
+        lock (_readersLock)
+        {
+            _readers++;
+            _graceTimer?.Dispose();
+            _graceTimer = null;
+        }
+    }
+
+    /// <summary>A reader went away: with none left, the grace period starts.</summary>
+    public void ReaderDetached()
+    {
+        lock (_readersLock)
+        {
+            if (--_readers > 0 || Completion.IsCompleted)
+            {
+                return;
+            }
+
+            _graceTimer?.Dispose();
+            _graceTimer = _services.Time.CreateTimer(_ => OnGraceEnded(), null, _services.Streams.ReaderGrace, Timeout.InfiniteTimeSpan);
+        }
+    }
+
+    /// <inheritdoc />
+    public void Dispose()
+    {
+        lock (_readersLock)
+        {
+            _graceTimer?.Dispose();
+        }
+
+        // _cancel and _appendLock are left to the collector: a late DELETE or timer may still touch them, and neither
+        // holds a timer or a wait handle.
+    }
+
+    private void OnGraceEnded()
+    {
+        lock (_readersLock)
+        {
+            if (_readers > 0)
+            {
+                return;
+            }
+        }
+
+        Cancel(CancelReason.NoReaders);
+    }
+
+    private async Task RunAsync()
+    {
+        var timeouts = _services.Model.Timeouts;
+        var startedAt = _services.Time.GetTimestamp();
+        var batch = new List<StreamEvent>();
+        using var builder = new EventStreamBuilder(new EventStreamOptions
+        {
+            Schema = _request.Schema,
+            PatchMode = _request.PatchMode,
+            ViolationPolicy = _request.ViolationPolicy,
+        });
+        var plainText = _request.PlainText ? new PlainTextAsJson() : null;
+        using var total = new CancellationTokenSource(timeouts.Total, _services.Time);
+        using var idle = new CancellationTokenSource(timeouts.FirstToken, _services.Time);
+        using var linked = CancellationTokenSource.CreateLinkedTokenSource(_cancel.Token, total.Token, idle.Token);
+        using var stalled = _services.Time.CreateTimer(_ => _ = AppendStatusAsync(new StatusEvent(StreamPhases.Stalled) { Detail = $"No token for {timeouts.StalledAfter.TotalSeconds:0.#} s." }), null, Timeout.InfiniteTimeSpan, Timeout.InfiniteTimeSpan);
+        var tokens = 0L;
+        var sawPatch = false;
+        IAsyncEnumerator<ChatResponseUpdate>? updates = null;
+        try
+        {
+            await AppendAsync([new StatusEvent(StreamPhases.Generating)]).ConfigureAwait(false);
+            stalled.Change(timeouts.StalledAfter, Timeout.InfiniteTimeSpan);
+            var first = await OpenAsync(linked.Token).ConfigureAwait(false);
+            updates = first.Updates;
+            for (var more = first.HasUpdate; more; more = await updates.MoveNextAsync().ConfigureAwait(false))
+            {
+                idle.CancelAfter(timeouts.Idle);
+                stalled.Change(timeouts.StalledAfter, Timeout.InfiniteTimeSpan);
+                var update = updates.Current;
+                ReportTools(update, batch);
+                var text = update.Text;
+                if (text.Length > 0)
+                {
+                    if (tokens++ == 0)
+                    {
+                        _services.Metrics.FirstToken(_services.Time.GetElapsedTime(startedAt));
+                    }
+
+                    builder.Append(plainText is null ? text : plainText.Next(text), batch);
+                    if (!sawPatch && batch.Exists(e => e is PatchEvent))
+                    {
+                        sawPatch = true;
+                        _services.Metrics.FirstValidPatch(_services.Time.GetElapsedTime(startedAt));
+                    }
+                }
+
+                await AppendAsync(batch).ConfigureAwait(false);
+                if (builder.IsFinished)
+                {
+                    // A violation or unreadable text ended the stream: stop paying for tokens nobody will see.
+                    return;
+                }
+            }
+
+            stalled.Change(Timeout.InfiniteTimeSpan, Timeout.InfiniteTimeSpan);
+            if (plainText is not null)
+            {
+                builder.Append(plainText.End(), batch);
+            }
+
+            if (!builder.IsFinished)
+            {
+                builder.Finish(batch);
+            }
+        }
+        catch (OperationCanceledException) when (_cancel.IsCancellationRequested && !builder.IsFinished)
+        {
+            builder.Finish(batch, StreamOutcome.Cancelled);
+        }
+        catch (OperationCanceledException) when ((total.IsCancellationRequested || idle.IsCancellationRequested) && !builder.IsFinished)
+        {
+            var limit = total.IsCancellationRequested ? $"the total time limit ({timeouts.Total.TotalSeconds:0.#} s)"
+                : tokens == 0 ? $"the time to first token ({timeouts.FirstToken.TotalSeconds:0.#} s)"
+                : $"the idle time between tokens ({timeouts.Idle.TotalSeconds:0.#} s)";
+            batch.Add(new ErrorEvent("timed_out", $"The model went past {limit}; what it wrote so far is kept.", Retryable: true));
+            builder.Finish(batch, StreamOutcome.TimedOut);
+        }
+        catch (Exception e) when (!builder.IsFinished)
+        {
+            builder.Fail(ModelError(e), batch);
+        }
+        finally
+        {
+            stalled.Change(Timeout.InfiniteTimeSpan, Timeout.InfiniteTimeSpan);
+            if (updates is not null)
+            {
+                // Disposing the enumerator ends the model call and closes its connection.
+                await updates.DisposeAsync().ConfigureAwait(false);
+            }
+
+            await AppendAsync(batch, last: true).ConfigureAwait(false);
+            var outcome = ((FinalEvent?)batch.FindLast(e => e is FinalEvent))?.Outcome;
+            _services.Metrics.Ended(outcome, tokens, _services.Time.GetElapsedTime(startedAt));
+        }
+    }
+
+    /// <summary>Opens the model stream and reads its first update, with retries and the circuit breaker.</summary>
+    private async Task<(IAsyncEnumerator<ChatResponseUpdate> Updates, bool HasUpdate)> OpenAsync(CancellationToken cancellationToken)
+    {
+        var options = CreateOptions();
+        var context = ResilienceContextPool.Shared.Get(cancellationToken);
+        context.Properties.Set(ModelCallPolicy.RetryObserver, (attempt, fault) =>
+            _ = AppendStatusAsync(new StatusEvent(StreamPhases.Retrying) { Detail = $"Attempt {attempt}: {fault?.Message}" }));
+        try
+        {
+            return await _services.Policy.Pipeline.ExecuteAsync(
+                async ctx =>
+                {
+                    var updates = _services.Client.Client.GetStreamingResponseAsync(_request.Messages, options, ctx.CancellationToken).GetAsyncEnumerator(ctx.CancellationToken);
+                    try
+                    {
+                        return (updates, await updates.MoveNextAsync().ConfigureAwait(false));
+                    }
+                    catch
+                    {
+                        await updates.DisposeAsync().ConfigureAwait(false);
+                        throw;
+                    }
+                },
+                context).ConfigureAwait(false);
+        }
+        finally
+        {
+            ResilienceContextPool.Shared.Return(context);
+        }
+    }
+
+    private ChatOptions CreateOptions()
+    {
+        var options = _services.Client.CreateOptions(_request.Schema, _request.PlainText);
+        options.Temperature = _request.Model?.Temperature;
+        options.MaxOutputTokens = _request.Model?.MaxOutputTokens;
+        options.Seed = _request.Model?.Seed;
+        if (_request.Simulation is { } simulation)
+        {
+            options.AdditionalProperties = new() { [SimulatedChatClient.SettingsKey] = simulation };
+            if (simulation.Scenario == SimulationScenario.Tool)
+            {
+                options.Tools = [LookupTool.Function];
+            }
+        }
+
+        return options;
+    }
+
+    /// <summary>Tool calls and their results become <c>status</c> events: the reader sees why the text paused.</summary>
+    private void ReportTools(ChatResponseUpdate update, List<StreamEvent> batch)
+    {
+        foreach (var content in update.Contents)
+        {
+            switch (content)
+            {
+                case FunctionCallContent call:
+                    _tools[call.CallId] = (_services.Time.GetTimestamp(), call.Name);
+                    batch.Add(new StatusEvent(PhaseOf(call.Name)) { Name = call.Name, Detail = "started" });
+                    break;
+                case FunctionResultContent result when _tools.Remove(result.CallId, out var tool):
+                    var (start, name) = tool;
+                    batch.Add(new StatusEvent(PhaseOf(name))
+                    {
+                        Name = name,
+                        Detail = result.Exception is null ? "done" : $"failed: {result.Exception.Message}",
+                        DurationMs = (long)_services.Time.GetElapsedTime(start).TotalMilliseconds,
+                    });
+                    break;
+            }
+        }
+    }
+
+    private static string PhaseOf(string tool) => tool == SimulatedChatClient.LookupTool ? StreamPhases.Retrieval : StreamPhases.Tool;
+
+    private static ErrorEvent ModelError(Exception e) => e switch
+    {
+        Polly.CircuitBreaker.BrokenCircuitException => new("model_unavailable", "The model provider failed repeatedly; calls are paused for a while. Try again shortly.", Retryable: true),
+        System.ClientModel.ClientResultException { Status: 429 } => new("rate_limited", $"The model provider refused the call: {e.Message}", Retryable: true),
+        System.ClientModel.ClientResultException { Status: >= 400 and < 500 } c => new("model_error", $"The model provider refused the request ({c.Status}): {e.Message}", Retryable: false),
+        _ => new("model_error", $"The model call failed: {e.Message}", Retryable: true),
+    };
+
+    private async Task AppendStatusAsync(StatusEvent status)
+    {
+        try
+        {
+            await AppendAsync([status]).ConfigureAwait(false);
+        }
+        catch (ObjectDisposedException)
+        {
+            // The generation ended while the timer fired.
+        }
+    }
+
+    /// <summary>Appends and clears <paramref name="batch"/>; after <c>final</c> nothing more is appended (late timers).</summary>
+    private async Task AppendAsync(List<StreamEvent> batch, bool last = false)
+    {
+        await _appendLock.WaitAsync().ConfigureAwait(false);
+        try
+        {
+            if (!_ended && batch.Count > 0)
+            {
+                await _services.Log.AppendAsync(Id, batch.ToArray()).ConfigureAwait(false);
+                _ended = batch.Exists(e => e is FinalEvent);
+            }
+
+            if (!last)
+            {
+                batch.Clear();
+            }
+
+            _ended |= last;
+        }
+        finally
+        {
+            _appendLock.Release();
+        }
+    }
+}

@@ -1,0 +1,30 @@
+using Microsoft.Extensions.AI;
+using StructuredStream.Api.Models.Simulated;
+using StructuredStream.Patching;
+using StructuredStream.Schemas;
+using StructuredStream.Validation;
+
+namespace StructuredStream.Api.Streams;
+
+/// <summary>A checked request: everything a generation needs, nothing left to refuse.</summary>
+public sealed record GenerationRequest(CompiledSchema Schema, IReadOnlyList<ChatMessage> Messages)
+{
+    /// <summary>The named schema, when the request used one.</summary>
+    public string? SchemaId { get; init; }
+
+    /// <summary>How string growth is sent.</summary>
+    public PatchMode PatchMode { get; init; } = PatchMode.Append;
+
+    /// <summary>What a violation does.</summary>
+    public ViolationPolicy ViolationPolicy { get; init; } = ViolationPolicy.Abort;
+
+    /// <summary>Sampling options.</summary>
+    public ModelSettings? Model { get; init; }
+
+    /// <summary>The simulated model's scenario.</summary>
+    public SimulationSettings? Simulation { get; init; }
+
+    /// <summary>Whether the schema is a plain string (chat): the model writes text, not JSON.</summary>
+    public bool PlainText => Schema.Json.ValueKind == System.Text.Json.JsonValueKind.Object
+        && Schema.Json.TryGetProperty("type", out var type) && type.ValueKind == System.Text.Json.JsonValueKind.String && type.ValueEquals("string");
+}

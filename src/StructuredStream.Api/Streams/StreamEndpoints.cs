@@ -1,0 +1,192 @@
+using System.Globalization;
+using System.Text.Json;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.Net.Http.Headers;
+using StructuredStream.Logs;
+
+namespace StructuredStream.Api.Streams;
+
+/// <summary><c>/v1/streams</c>: start a stream, read or resume its events, see its state, cancel it.</summary>
+public static class StreamEndpoints
+{
+    /// <summary>Maps the stream endpoints.</summary>
+    public static IEndpointRouteBuilder MapStreamEndpoints(this IEndpointRouteBuilder app)
+    {
+        var group = app.MapGroup("/v1/streams").WithTags("Streams");
+        group.MapPost("", CreateAsync)
+            .WithName("CreateStream")
+            .WithSummary("Starts a stream and streams its events (NDJSON by default, SSE when Accept asks for text/event-stream).")
+            .Accepts<CreateStreamRequest>("application/json")
+            .Produces(StatusCodes.Status200OK, contentType: EventStreamResult.NdjsonType, additionalContentTypes: [EventStreamResult.SseType])
+            .ProducesProblem(StatusCodes.Status400BadRequest)
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status406NotAcceptable)
+            .ProducesProblem(StatusCodes.Status415UnsupportedMediaType)
+            .ProducesProblem(StatusCodes.Status422UnprocessableEntity)
+            .ProducesProblem(StatusCodes.Status503ServiceUnavailable);
+        group.MapGet("/{id}/events", ReadEventsAsync)
+            .WithName("ReadStreamEvents")
+            .WithSummary("Reads a stream's events after a cursor (Last-Event-ID or ?after=seq): missed events first, then live ones, until final.")
+            .Produces(StatusCodes.Status200OK, contentType: EventStreamResult.NdjsonType, additionalContentTypes: [EventStreamResult.SseType])
+            .ProducesProblem(StatusCodes.Status400BadRequest)
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status406NotAcceptable);
+        group.MapGet("/{id}", GetAsync)
+            .WithName("GetStream")
+            .WithSummary("Returns a stream's state: status, last seq and the partial object.")
+            .ProducesProblem(StatusCodes.Status404NotFound);
+        group.MapDelete("/{id}", CancelAsync)
+            .WithName("CancelStream")
+            .WithSummary("Cancels a stream: the model call stops and the stream ends with final outcome 'cancelled', keeping the partial object. Returns the state after the end.")
+            .ProducesProblem(StatusCodes.Status404NotFound);
+        return app;
+    }
+
+    private static async Task<IResult> CreateAsync(HttpRequest request, CreateStreamRequestReader reader, StreamHub hub, EventFeed feed)
+    {
+        if (Negotiate(request) is not { } transport)
+        {
+            return NotAcceptable(request);
+        }
+
+        if (!request.HasJsonContentType())
+        {
+            return TypedResults.Problem(statusCode: StatusCodes.Status415UnsupportedMediaType, title: "Unsupported media type",
+                detail: $"The body must be JSON (Content-Type: application/json), not '{request.ContentType ?? "none"}'.");
+        }
+
+        CreateStreamRequest? body;
+        try
+        {
+            body = await request.ReadFromJsonAsync<CreateStreamRequest>(request.HttpContext.RequestAborted).ConfigureAwait(false);
+        }
+        catch (JsonException e)
+        {
+            var detail = e.Path is { Length: > 1 } path
+                ? $"The value at '{path}' has the wrong type or is not JSON (line {e.LineNumber + 1}, byte {e.BytePositionInLine + 1}); see CreateStreamRequest in /swagger."
+                : $"The body is not JSON: {e.Message}";
+            return TypedResults.Problem(statusCode: StatusCodes.Status400BadRequest, title: "The body is not a stream request", detail: detail);
+        }
+
+        if (body is null)
+        {
+            return TypedResults.Problem(statusCode: StatusCodes.Status400BadRequest, title: "The body is not a stream request", detail: "The body is empty or null.");
+        }
+
+        var checkedRequest = reader.Read(body, out var problems, out var unknownSchemaId);
+        if (checkedRequest is null)
+        {
+            var status = unknownSchemaId ? StatusCodes.Status404NotFound
+                : problems.ContainsKey("schema") && body.Schema is not null ? StatusCodes.Status422UnprocessableEntity
+                : StatusCodes.Status400BadRequest;
+            return TypedResults.Problem(statusCode: status,
+                title: status == StatusCodes.Status404NotFound ? "Unknown schema" : status == StatusCodes.Status422UnprocessableEntity ? "The schema is refused" : "The stream request is not valid",
+                detail: string.Join(" ", problems.Values.SelectMany(v => v)),
+                extensions: new Dictionary<string, object?> { ["errors"] = problems });
+        }
+
+        Generation generation;
+        try
+        {
+            generation = await hub.StartAsync(checkedRequest, request.HttpContext.RequestAborted).ConfigureAwait(false);
+        }
+        catch (StreamLogFullException e)
+        {
+            request.HttpContext.Response.Headers.RetryAfter = "5";
+            return TypedResults.Problem(statusCode: StatusCodes.Status503ServiceUnavailable, title: "Too many streams", detail: e.Message);
+        }
+
+        // StartAsync counted this request as the first reader; the feed counts it again while it reads.
+        var events = feed.ReadAsync(generation.Id, 0, request.HttpContext.RequestAborted);
+        generation.ReaderDetached();
+        return new EventStreamResult(events, transport, generation.Id);
+    }
+
+    private static async Task<IResult> ReadEventsAsync(string id, HttpRequest request, long? after, IStreamLog log, EventFeed feed)
+    {
+        if (Negotiate(request) is not { } transport)
+        {
+            return NotAcceptable(request);
+        }
+
+        var header = request.Headers["Last-Event-ID"].ToString();
+        long cursor = after ?? 0;
+        if (header.Length > 0 && !long.TryParse(header, NumberStyles.None, CultureInfo.InvariantCulture, out cursor))
+        {
+            return TypedResults.Problem(statusCode: StatusCodes.Status400BadRequest, title: "Bad cursor", detail: $"Last-Event-ID must be the seq of an event (a non-negative integer), not '{header}'.");
+        }
+
+        if (cursor < 0)
+        {
+            return TypedResults.Problem(statusCode: StatusCodes.Status400BadRequest, title: "Bad cursor", detail: $"The cursor must be a non-negative seq, not {cursor}.");
+        }
+
+        var snapshot = await log.GetAsync(id, request.HttpContext.RequestAborted).ConfigureAwait(false);
+        if (snapshot is null)
+        {
+            return UnknownStream(id);
+        }
+
+        if (cursor > snapshot.LastSeq)
+        {
+            return TypedResults.Problem(statusCode: StatusCodes.Status400BadRequest, title: "Bad cursor",
+                detail: $"The stream '{id}' has {snapshot.LastSeq} events so far; there is no event {cursor} to resume after.");
+        }
+
+        return new EventStreamResult(feed.ReadAsync(id, cursor, request.HttpContext.RequestAborted), transport, id);
+    }
+
+    private static async Task<Results<Ok<StreamState>, ProblemHttpResult>> GetAsync(string id, StreamStateReader states, CancellationToken cancellationToken) =>
+        await states.ReadAsync(id, cancellationToken).ConfigureAwait(false) is { } state ? TypedResults.Ok(state) : UnknownStream(id);
+
+    private static async Task<Results<Ok<StreamState>, ProblemHttpResult>> CancelAsync(string id, StreamHub hub, StreamStateReader states, CancellationToken cancellationToken)
+    {
+        if (hub.TryGet(id, out var generation))
+        {
+            generation.Cancel(CancelReason.Requested);
+            // The answer shows the stream ended: final is appended right after the model call stops.
+            await generation.Completion.WaitAsync(TimeSpan.FromSeconds(10), cancellationToken).ConfigureAwait(false);
+        }
+
+        return await GetAsync(id, states, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>NDJSON unless the client asks for SSE; null when it accepts neither.</summary>
+    internal static EventTransport? Negotiate(HttpRequest request)
+    {
+        var accept = request.GetTypedHeaders().Accept;
+        if (accept is null || accept.Count == 0)
+        {
+            return EventTransport.Ndjson;
+        }
+
+        foreach (var type in accept.OrderByDescending(a => a.Quality ?? 1))
+        {
+            if (type.Quality == 0)
+            {
+                continue;
+            }
+
+            if (type.MediaType.Equals(EventStreamResult.SseType, StringComparison.OrdinalIgnoreCase))
+            {
+                return EventTransport.ServerSentEvents;
+            }
+
+            if (type.MediaType.Equals(EventStreamResult.NdjsonType, StringComparison.OrdinalIgnoreCase)
+                || type.MediaType.Equals("application/json", StringComparison.OrdinalIgnoreCase)
+                || type.MatchesAllTypes || type.MediaType.Equals("application/*", StringComparison.OrdinalIgnoreCase))
+            {
+                return EventTransport.Ndjson;
+            }
+        }
+
+        return null;
+    }
+
+    private static ProblemHttpResult NotAcceptable(HttpRequest request) =>
+        TypedResults.Problem(statusCode: StatusCodes.Status406NotAcceptable, title: "Not acceptable",
+            detail: $"Events are sent as {EventStreamResult.NdjsonType} or {EventStreamResult.SseType}; the Accept header '{request.Headers[HeaderNames.Accept]}' allows neither.");
+
+    private static ProblemHttpResult UnknownStream(string id) =>
+        TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "Unknown stream", detail: new StreamNotFoundException(id).Message);
+}

@@ -1,0 +1,70 @@
+using System.Collections.Concurrent;
+using System.Security.Cryptography;
+using StructuredStream.Logs;
+using StructuredStream.Protocol;
+
+namespace StructuredStream.Api.Streams;
+
+/// <summary>The generations running in this process, by stream id: starts them, cancels them, counts their readers.</summary>
+public sealed class StreamHub : IAsyncDisposable
+{
+    private readonly ConcurrentDictionary<string, Generation> _running = new(StringComparer.Ordinal);
+    private readonly GenerationServices _services;
+
+    /// <summary>Creates the hub.</summary>
+    public StreamHub(GenerationServices services)
+    {
+        _services = services;
+    }
+
+    /// <summary>The number of generations running now.</summary>
+    public int Running => _running.Count;
+
+    /// <summary>The URL of a stream's events.</summary>
+    public static string EventsUrl(string id) => $"/v1/streams/{id}/events";
+
+    /// <summary>Registers a stream, appends its <c>started</c> event and starts its model call.</summary>
+    /// <exception cref="StreamLogFullException">The log has no room.</exception>
+    public async Task<Generation> StartAsync(GenerationRequest request, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var id = "st_" + Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(12));
+        await _services.Log.CreateAsync(new StreamDescriptor(id, request.Schema.Hash, _services.Client.ModelName, _services.Time.GetUtcNow())
+        {
+            SchemaId = request.SchemaId,
+        }, cancellationToken).ConfigureAwait(false);
+        await _services.Log.AppendAsync(id, [new StartedEvent(id, request.Schema.Hash, _services.Client.ModelName, EventsUrl(id)) { SchemaId = request.SchemaId }], cancellationToken).ConfigureAwait(false);
+
+        var generation = new Generation(id, request, _services);
+        _running[id] = generation;
+        _services.Metrics.Started();
+        // The creating request reads the stream: it counts as a reader from the start.
+        generation.ReaderAttached();
+        generation.Start();
+        _ = generation.Completion.ContinueWith(
+            _ =>
+            {
+                _running.TryRemove(id, out var _);
+                generation.Dispose();
+            },
+            CancellationToken.None,
+            TaskContinuationOptions.ExecuteSynchronously,
+            TaskScheduler.Default);
+        return generation;
+    }
+
+    /// <summary>The running generation of a stream, if it runs here.</summary>
+    public bool TryGet(string id, [System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out Generation? generation) =>
+        _running.TryGetValue(id, out generation);
+
+    /// <inheritdoc />
+    public async ValueTask DisposeAsync()
+    {
+        foreach (var generation in _running.Values)
+        {
+            generation.Cancel(CancelReason.Shutdown);
+        }
+
+        await Task.WhenAll(_running.Values.Select(g => g.Completion)).ConfigureAwait(false);
+    }
+}

@@ -1,0 +1,17 @@
+namespace StructuredStream.Api.Streams;
+
+/// <summary>Streams and their readers (configuration <c>StructuredStream:Streams</c>).</summary>
+public sealed record StreamOptions
+{
+    /// <summary>How long a generation goes on with no reader before it is cancelled. Default 5 s.</summary>
+    public TimeSpan ReaderGrace { get; init; } = TimeSpan.FromSeconds(5);
+
+    /// <summary>A <c>heartbeat</c> is sent after this long without an event. Default 15 s.</summary>
+    public TimeSpan Heartbeat { get; init; } = TimeSpan.FromSeconds(15);
+
+    /// <summary>How long an ended stream stays readable. Default 10 min.</summary>
+    public TimeSpan RetainFor { get; init; } = TimeSpan.FromMinutes(10);
+
+    /// <summary>How many streams the in-memory log keeps. Default 10,000.</summary>
+    public int MaxStreams { get; init; } = 10_000;
+}

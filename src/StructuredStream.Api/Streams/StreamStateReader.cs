@@ -1,0 +1,48 @@
+using System.Text.Json;
+using StructuredStream.Documents;
+using StructuredStream.Logs;
+using StructuredStream.Patching;
+using StructuredStream.Protocol;
+
+namespace StructuredStream.Api.Streams;
+
+/// <summary>Rebuilds a stream's state from its log alone, so any instance can answer for any stream.</summary>
+public sealed class StreamStateReader(IStreamLog log)
+{
+    /// <summary>The state, or null for an unknown stream.</summary>
+    public async Task<StreamState?> ReadAsync(string id, CancellationToken cancellationToken)
+    {
+        var snapshot = await log.GetAsync(id, cancellationToken).ConfigureAwait(false);
+        if (snapshot is null)
+        {
+            return null;
+        }
+
+        DocumentNode document = LiteralNode.Null;
+        var status = "running";
+        long cursor = 0;
+        while (cursor < snapshot.LastSeq)
+        {
+            var batch = await log.ReadAsync(id, cursor, (int)Math.Min(snapshot.LastSeq - cursor, 1024), cancellationToken).ConfigureAwait(false);
+            foreach (var item in batch)
+            {
+                switch (item.Event)
+                {
+                    case PatchEvent patch:
+                        document = PatchApplier.Apply(document, patch.Ops);
+                        break;
+                    case FinalEvent final:
+                        status = FinalEvent.WireName(final.Outcome);
+                        document = final.Object;
+                        break;
+                }
+            }
+
+            cursor = batch[^1].Seq;
+        }
+
+        using var json = JsonDocument.Parse(document.ToJsonString());
+        var stream = snapshot.Stream;
+        return new StreamState(id, status, cursor, json.RootElement.Clone(), stream.SchemaHash, stream.SchemaId, stream.Model, stream.CreatedAt, StreamHub.EventsUrl(id));
+    }
+}
