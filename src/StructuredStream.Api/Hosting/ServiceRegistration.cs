@@ -50,7 +50,18 @@ public static class ServiceRegistration
         services.AddSingleton<EventFeed>();
         services.AddSingleton<StreamStateReader>();
         services.AddSingleton<CreateStreamRequestReader>();
-        services.AddProblemDetails();
+        services.AddProblemDetails(problems => problems.CustomizeProblemDetails = context =>
+        {
+            // The framework's own refusals (routing, content type) come without a detail; say what to do.
+            var problem = context.ProblemDetails;
+            problem.Detail ??= problem.Status switch
+            {
+                StatusCodes.Status415UnsupportedMediaType => $"The body must be JSON (Content-Type: application/json), not '{context.HttpContext.Request.ContentType ?? "none"}'.",
+                StatusCodes.Status404NotFound => $"There is no endpoint at {context.HttpContext.Request.Path}; see /swagger for the API.",
+                StatusCodes.Status405MethodNotAllowed => $"{context.HttpContext.Request.Method} is not allowed on {context.HttpContext.Request.Path}; see /swagger for the API.",
+                _ => null,
+            };
+        });
         services.AddHealthChecks();
         services.AddStructuredStreamSwagger();
         return services;

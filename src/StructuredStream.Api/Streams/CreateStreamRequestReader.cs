@@ -11,12 +11,12 @@ namespace StructuredStream.Api.Streams;
 public sealed class CreateStreamRequestReader(SchemaCatalog catalog, SchemaCache cache)
 {
     /// <summary>The checked request, or the problems (member → messages) that refuse it.</summary>
-    public GenerationRequest? Read(CreateStreamRequest request, out Dictionary<string, string[]> problems, out bool unknownSchemaId)
+    public GenerationRequest? Read(CreateStreamRequest request, out Dictionary<string, string[]> problems, out RequestRefusal refusal)
     {
         ArgumentNullException.ThrowIfNull(request);
         problems = [];
-        unknownSchemaId = false;
-        var schema = ReadSchema(request, problems, ref unknownSchemaId);
+        refusal = RequestRefusal.Invalid;
+        var schema = ReadSchema(request, problems, ref refusal);
         var messages = ReadMessages(request, problems);
         var patch = request.Patch switch
         {
@@ -55,7 +55,7 @@ public sealed class CreateStreamRequestReader(SchemaCatalog catalog, SchemaCache
         };
     }
 
-    private CompiledSchema? ReadSchema(CreateStreamRequest request, Dictionary<string, string[]> problems, ref bool unknownSchemaId)
+    private CompiledSchema? ReadSchema(CreateStreamRequest request, Dictionary<string, string[]> problems, ref RequestRefusal refusal)
     {
         if (request.Schema is { ValueKind: not JsonValueKind.Null } == (request.SchemaId is not null))
         {
@@ -70,7 +70,7 @@ public sealed class CreateStreamRequestReader(SchemaCatalog catalog, SchemaCache
                 return named.Schema;
             }
 
-            unknownSchemaId = true;
+            refusal = RequestRefusal.UnknownSchema;
             problems["schemaId"] = [$"There is no schema named '{id}'; GET /v1/schemas lists them."];
             return null;
         }
@@ -82,6 +82,7 @@ public sealed class CreateStreamRequestReader(SchemaCatalog catalog, SchemaCache
         catch (SchemaException e)
         {
             problems["schema"] = [.. e.Problems.Select(p => p.ToString())];
+            refusal = RequestRefusal.SchemaRefused;
             return null;
         }
     }

@@ -49,12 +49,6 @@ public static class StreamEndpoints
             return NotAcceptable(request);
         }
 
-        if (!request.HasJsonContentType())
-        {
-            return TypedResults.Problem(statusCode: StatusCodes.Status415UnsupportedMediaType, title: "Unsupported media type",
-                detail: $"The body must be JSON (Content-Type: application/json), not '{request.ContentType ?? "none"}'.");
-        }
-
         CreateStreamRequest? body;
         try
         {
@@ -73,14 +67,17 @@ public static class StreamEndpoints
             return TypedResults.Problem(statusCode: StatusCodes.Status400BadRequest, title: "The body is not a stream request", detail: "The body is empty or null.");
         }
 
-        var checkedRequest = reader.Read(body, out var problems, out var unknownSchemaId);
+        var checkedRequest = reader.Read(body, out var problems, out var refusal);
         if (checkedRequest is null)
         {
-            var status = unknownSchemaId ? StatusCodes.Status404NotFound
-                : problems.ContainsKey("schema") && body.Schema is not null ? StatusCodes.Status422UnprocessableEntity
-                : StatusCodes.Status400BadRequest;
+            var (status, title) = refusal switch
+            {
+                RequestRefusal.UnknownSchema => (StatusCodes.Status404NotFound, "Unknown schema"),
+                RequestRefusal.SchemaRefused => (StatusCodes.Status422UnprocessableEntity, "The schema is refused"),
+                _ => (StatusCodes.Status400BadRequest, "The stream request is not valid"),
+            };
             return TypedResults.Problem(statusCode: status,
-                title: status == StatusCodes.Status404NotFound ? "Unknown schema" : status == StatusCodes.Status422UnprocessableEntity ? "The schema is refused" : "The stream request is not valid",
+                title: title,
                 detail: string.Join(" ", problems.Values.SelectMany(v => v)),
                 extensions: new Dictionary<string, object?> { ["errors"] = problems });
         }

@@ -1,0 +1,135 @@
+using System.Net;
+using System.Text.Json;
+using StructuredStream.Api.Tests.Support;
+using StructuredStream.Documents;
+using StructuredStream.Protocol;
+
+namespace StructuredStream.Api.Tests;
+
+/// <summary>Stop, drop and come back: DELETE, a reader going away, resuming from a cursor, a second viewer.</summary>
+public sealed class CancelAndResumeTests(ServiceHost host) : IClassFixture<ServiceHost>
+{
+    /// <summary>Slow enough that the stream is still running while the test acts on it.</summary>
+    private static object SlowStream(string schemaId = "research-answer") =>
+        new { schemaId, prompt = "x", simulation = new { tokensPerSecond = 50 } };
+
+    [Fact]
+    public async Task Delete_cancels_the_model_call_and_the_stream_ends_cancelled_with_its_partial_object()
+    {
+        using var client = host.Client();
+        using var response = await client.SendAsync(ReadEvents.Post(SlowStream()), HttpCompletionOption.ResponseHeadersRead);
+        var id = response.Headers.GetValues("X-Stream-Id").Single();
+        var reading = ReadEvents.NdjsonAsync(response);
+        await Task.Delay(300);
+
+        using var deleted = await client.DeleteAsync($"/v1/streams/{id}");
+
+        Assert.Equal(HttpStatusCode.OK, deleted.StatusCode);
+        using var state = JsonDocument.Parse(await deleted.Content.ReadAsStringAsync());
+        Assert.Equal("cancelled", state.RootElement.GetProperty("status").GetString());
+        var events = await reading;
+        var final = ReadEvents.Final(events);
+        Assert.Equal(StreamOutcome.Cancelled, final.Outcome);
+        Assert.NotEqual(LiteralNode.Null, final.Object);
+        Assert.True(DocumentNode.DeepEquals(final.Object, ReadEvents.Replay(events)));
+        Assert.Equal(final.Object.ToJsonString(), state.RootElement.GetProperty("object").GetRawText());
+    }
+
+    [Fact]
+    public async Task A_reader_that_resumes_after_its_last_seq_gets_exactly_the_rest()
+    {
+        using var client = host.Client();
+        var first = new List<SequencedEvent>();
+        string id;
+        using (var response = await client.SendAsync(ReadEvents.Post(SlowStream()), HttpCompletionOption.ResponseHeadersRead))
+        {
+            id = response.Headers.GetValues("X-Stream-Id").Single();
+            first.AddRange(await ReadEvents.NdjsonAsync(response, max: 12));
+        }
+
+        // Well within the grace period: the generation is still running.
+        var lastSeq = first.Last(e => e.Event is not HeartbeatEvent).Seq;
+        using var resume = new HttpRequestMessage(HttpMethod.Get, $"/v1/streams/{id}/events");
+        resume.Headers.Add("Last-Event-ID", lastSeq.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        using var resumed = await client.SendAsync(resume, HttpCompletionOption.ResponseHeadersRead);
+        var rest = await ReadEvents.NdjsonAsync(resumed);
+
+        Assert.Equal(lastSeq + 1, rest.First(e => e.Event is not HeartbeatEvent).Seq);
+        var all = first.Concat(rest).ToList();
+        ReadEvents.AssertOrdered(all);
+        var final = ReadEvents.Final(all);
+        Assert.Equal(StreamOutcome.Completed, final.Outcome);
+        Assert.True(DocumentNode.DeepEquals(final.Object, ReadEvents.Replay(all)));
+    }
+
+    [Fact]
+    public async Task A_second_viewer_sees_the_same_object_and_a_resume_after_final_returns_the_tail()
+    {
+        using var client = host.Client();
+        using var response = await client.SendAsync(ReadEvents.Post(SlowStream("support-ticket")), HttpCompletionOption.ResponseHeadersRead);
+        var id = response.Headers.GetValues("X-Stream-Id").Single();
+        using var second = await client.GetAsync($"/v1/streams/{id}/events?after=0", HttpCompletionOption.ResponseHeadersRead);
+
+        var mine = await ReadEvents.NdjsonAsync(response);
+        var theirs = await ReadEvents.NdjsonAsync(second);
+
+        Assert.Equal(ReadEvents.Final(mine).Checksum, ReadEvents.Final(theirs).Checksum);
+        Assert.True(DocumentNode.DeepEquals(ReadEvents.Replay(mine), ReadEvents.Replay(theirs)));
+        var finalSeq = mine[^1].Seq;
+        using var tail = await client.GetAsync($"/v1/streams/{id}/events?after={finalSeq - 1}");
+        var tailEvents = await ReadEvents.NdjsonAsync(tail);
+        Assert.Equal(finalSeq, Assert.Single(tailEvents).Seq);
+        Assert.IsType<FinalEvent>(tailEvents[0].Event);
+    }
+
+    [Fact]
+    public async Task With_no_reader_left_after_the_grace_period_the_generation_is_cancelled()
+    {
+        using var client = host.Client();
+        string id;
+        using (var response = await client.SendAsync(ReadEvents.Post(new { schemaId = "research-answer", prompt = "x", simulation = new { tokensPerSecond = 10 } }), HttpCompletionOption.ResponseHeadersRead))
+        {
+            id = response.Headers.GetValues("X-Stream-Id").Single();
+            await ReadEvents.NdjsonAsync(response, max: 3);
+        }
+
+        var status = await PollStatusAsync(client, id, s => s != "running", TimeSpan.FromSeconds(10));
+
+        Assert.Equal("cancelled", status);
+    }
+
+    [Fact]
+    public async Task A_reader_that_comes_back_within_the_grace_period_keeps_the_generation_alive()
+    {
+        using var client = host.Client();
+        string id;
+        using (var response = await client.SendAsync(ReadEvents.Post(new { schemaId = "support-ticket", prompt = "x", simulation = new { tokensPerSecond = 60 } }), HttpCompletionOption.ResponseHeadersRead))
+        {
+            id = response.Headers.GetValues("X-Stream-Id").Single();
+            await ReadEvents.NdjsonAsync(response, max: 3);
+        }
+
+        using var again = await client.GetAsync($"/v1/streams/{id}/events", HttpCompletionOption.ResponseHeadersRead);
+        var events = await ReadEvents.NdjsonAsync(again);
+
+        Assert.Equal(StreamOutcome.Completed, ReadEvents.Final(events).Outcome);
+    }
+
+    private static async Task<string?> PollStatusAsync(HttpClient client, string id, Func<string?, bool> done, TimeSpan limit)
+    {
+        string? status = null;
+        for (var waited = TimeSpan.Zero; waited < limit; waited += TimeSpan.FromMilliseconds(100))
+        {
+            using var state = JsonDocument.Parse(await client.GetStringAsync($"/v1/streams/{id}"));
+            status = state.RootElement.GetProperty("status").GetString();
+            if (done(status))
+            {
+                break;
+            }
+
+            await Task.Delay(100);
+        }
+
+        return status;
+    }
+}

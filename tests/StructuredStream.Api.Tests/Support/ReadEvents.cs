@@ -1,0 +1,85 @@
+using System.Net.Http.Headers;
+using System.Net.ServerSentEvents;
+using System.Text;
+using System.Text.Json;
+using StructuredStream.Documents;
+using StructuredStream.Patching;
+using StructuredStream.Protocol;
+
+namespace StructuredStream.Api.Tests.Support;
+
+/// <summary>Reads event streams the way a client does, and replays their patches.</summary>
+internal static class ReadEvents
+{
+    public static HttpRequestMessage Post(object body, string accept = "application/x-ndjson")
+    {
+        var request = new HttpRequestMessage(HttpMethod.Post, "/v1/streams")
+        {
+            Content = new StringContent(JsonSerializer.Serialize(body), Encoding.UTF8, "application/json"),
+        };
+        request.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue(accept));
+        return request;
+    }
+
+    /// <summary>Every NDJSON event until the body ends (or <paramref name="max"/> events).</summary>
+    public static async Task<List<SequencedEvent>> NdjsonAsync(HttpResponseMessage response, int max = int.MaxValue)
+    {
+        var events = new List<SequencedEvent>();
+        using var reader = new StreamReader(await response.Content.ReadAsStreamAsync());
+        while (events.Count < max && await reader.ReadLineAsync() is { } line)
+        {
+            using var document = JsonDocument.Parse(line);
+            events.Add(StreamEventSerializer.Read(document.RootElement));
+        }
+
+        return events;
+    }
+
+    /// <summary>Every SSE item as (id, event type, parsed event).</summary>
+    public static async Task<List<(string? Id, string Type, SequencedEvent Event)>> SseAsync(HttpResponseMessage response)
+    {
+        var items = new List<(string?, string, SequencedEvent)>();
+        var parser = SseParser.Create(await response.Content.ReadAsStreamAsync());
+        await foreach (var item in parser.EnumerateAsync())
+        {
+            using var document = JsonDocument.Parse(item.Data);
+            items.Add((item.EventId, item.EventType, StreamEventSerializer.Read(document.RootElement)));
+        }
+
+        return items;
+    }
+
+    /// <summary>Applies every patch, in order, to null.</summary>
+    public static DocumentNode Replay(IEnumerable<SequencedEvent> events)
+    {
+        DocumentNode document = LiteralNode.Null;
+        foreach (var item in events)
+        {
+            if (item.Event is PatchEvent patch)
+            {
+                document = PatchApplier.Apply(document, patch.Ops);
+            }
+        }
+
+        return document;
+    }
+
+    public static FinalEvent Final(IReadOnlyList<SequencedEvent> events) => Assert.IsType<FinalEvent>(events[^1].Event);
+
+    /// <summary>Seqs strictly increase and heartbeats never move past the last event.</summary>
+    public static void AssertOrdered(IReadOnlyList<SequencedEvent> events)
+    {
+        long last = 0;
+        foreach (var item in events)
+        {
+            if (item.Event is HeartbeatEvent)
+            {
+                Assert.Equal(last, item.Seq);
+                continue;
+            }
+
+            Assert.True(item.Seq > last, $"seq {item.Seq} after {last}");
+            last = item.Seq;
+        }
+    }
+}

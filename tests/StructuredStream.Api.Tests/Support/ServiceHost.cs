@@ -1,0 +1,38 @@
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+
+namespace StructuredStream.Api.Tests.Support;
+
+/// <summary>
+/// The real service on a real loopback socket (Kestrel), with the simulated model writing as fast as it can and short
+/// grace, heartbeat and time-out settings so behaviour shows quickly. Settings can be overridden per test class.
+/// </summary>
+public sealed class ServiceHost : WebApplicationFactory<Program>
+{
+    private readonly Dictionary<string, string?> _settings = new()
+    {
+        ["StructuredStream:Model:Simulated:TokensPerSecond"] = "0",
+        ["StructuredStream:Model:Simulated:FirstTokenMs"] = "0",
+        ["StructuredStream:Model:Retry:MaxRetries"] = "0",
+        ["StructuredStream:Model:Timeouts:StalledAfter"] = "00:00:00.300",
+        ["StructuredStream:Model:Timeouts:Idle"] = "00:00:01",
+        ["StructuredStream:Streams:ReaderGrace"] = "00:00:00.500",
+        ["StructuredStream:Streams:Heartbeat"] = "00:00:00.200",
+    };
+
+    public ServiceHost()
+    {
+        UseKestrel(0);
+        StartServer();
+    }
+
+    public HttpClient Client() => CreateClient(new WebApplicationFactoryClientOptions { BaseAddress = ClientOptions.BaseAddress, AllowAutoRedirect = false });
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        foreach (var (key, value) in _settings)
+        {
+            builder.UseSetting(key, value);
+        }
+    }
+}
