@@ -16,6 +16,7 @@ public static class CliApplication
         {
             ReplayCommand.Create(standardOutput, files),
             ApplyCommand.Create(standardOutput, standardError, files),
+            CheckSchemaCommand.Create(standardOutput, files),
         };
 
         var parsed = root.Parse(args);
@@ -24,7 +25,7 @@ public static class CliApplication
             var command = parsed.CommandResult.Command == root ? "structured-stream" : $"structured-stream {parsed.CommandResult.Command.Name}";
             var message = parsed.UnmatchedTokens.Count > 0
                 ? $"unknown command, option or argument '{parsed.UnmatchedTokens[0]}'."
-                : parsed.CommandResult.Command == root ? "give a command: replay or apply." : parsed.Errors[0].Message;
+                : parsed.CommandResult.Command == root ? "give a command: replay, apply or check-schema." : parsed.Errors[0].Message;
             // One line, whatever the parser's message looks like (some list the allowed values on lines of their own).
             message = string.Join(' ', message.Split((char[])['\n', '\r', '\t'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
             standardError.WriteLine($"{command}: {message} (see '{command} --help')");
