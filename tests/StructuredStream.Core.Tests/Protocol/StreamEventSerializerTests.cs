@@ -33,11 +33,29 @@ public sealed class StreamEventSerializerTests
     [Fact]
     public void Unknown_event_types_are_kept_so_that_newer_servers_do_not_break_older_clients()
     {
-        var read = Wire.FromNdjson("""{"seq":5,"type":"heartbeat","at":"2026-11-25T10:00:00Z"}""");
+        var read = Wire.FromNdjson("""{"seq":5,"type":"usage","at":"2026-11-25T10:00:00Z"}""");
 
         var unknown = Assert.IsType<UnknownEvent>(Assert.Single(read).Event);
-        Assert.Equal("heartbeat", unknown.Type);
-        Assert.Equal("""{"seq":5,"type":"heartbeat","at":"2026-11-25T10:00:00Z"}""" + "\n", Wire.ToNdjson(read));
+        Assert.Equal("usage", unknown.Type);
+        Assert.Equal("""{"seq":5,"type":"usage","at":"2026-11-25T10:00:00Z"}""" + "\n", Wire.ToNdjson(read));
+    }
+
+    [Fact]
+    public void The_service_events_round_trip_and_a_heartbeat_may_repeat_seq_0()
+    {
+        const string lines = """
+            {"seq":1,"type":"started","streamId":"st_1","schemaHash":"sha256:ab","schemaId":"chat","model":"simulated","eventsUrl":"/v1/streams/st_1/events"}
+            {"seq":2,"type":"status","phase":"retrieval","name":"lookup","detail":"done","durationMs":12}
+            {"seq":2,"type":"heartbeat"}
+            {"seq":0,"type":"heartbeat"}
+
+            """;
+
+        var read = Wire.FromNdjson(lines.Replace("\r\n", "\n", StringComparison.Ordinal));
+
+        Assert.Equal(lines.Replace("\r\n", "\n", StringComparison.Ordinal).TrimStart(), Wire.ToNdjson(read));
+        Assert.Equal(new StatusEvent("retrieval") { Name = "lookup", Detail = "done", DurationMs = 12 }, read[1].Event);
+        Assert.Same(HeartbeatEvent.Instance, read[3].Event);
     }
 
     [Theory]
