@@ -113,6 +113,20 @@ public sealed class StreamingTests(ServiceHost host) : IClassFixture<ServiceHost
     }
 
     [Fact]
+    public async Task Truncated_chat_text_is_still_a_string_that_completes()
+    {
+        using var client = host.Client();
+        using var response = await client.SendAsync(ReadEvents.Post(new { schemaId = "chat", prompt = "x", simulation = new { scenario = "truncated" } }), HttpCompletionOption.ResponseHeadersRead);
+
+        var events = await ReadEvents.NdjsonAsync(response);
+        var final = ReadEvents.Final(events);
+
+        Assert.Equal(StreamOutcome.Completed, final.Outcome);
+        Assert.IsType<StringNode>(final.Object);
+        Assert.DoesNotContain(events, e => e.Event is ErrorEvent);
+    }
+
+    [Fact]
     public async Task A_model_error_mid_stream_ends_failed_and_keeps_the_patches_before_it()
     {
         using var client = host.Client();

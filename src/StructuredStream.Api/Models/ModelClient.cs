@@ -1,5 +1,6 @@
 using System.ClientModel;
 using System.ClientModel.Primitives;
+using System.Runtime.CompilerServices;
 using Microsoft.Extensions.AI;
 using OllamaSharp;
 using OpenAI;
@@ -13,6 +14,9 @@ public sealed class ModelClient : IDisposable
 {
     private readonly ModelOptions _options;
     private readonly HttpClient? _http;
+
+    // A schema is checked once, not per stream; entries go with their schemas.
+    private readonly ConditionalWeakTable<CompiledSchema, StrongBox<bool>> _fitsStrictMode = new();
 
     /// <summary>Builds the client the options name.</summary>
     /// <exception cref="InvalidOperationException">The configuration is incomplete or names an unknown provider.</exception>
@@ -76,7 +80,7 @@ public sealed class ModelClient : IDisposable
         options.ResponseFormat = ChatResponseFormat.ForJsonSchema(schema.Json, "response");
         if (Provider == "openai")
         {
-            var strict = OpenAiStrictMode.Check(schema.Json).Fits;
+            var strict = _fitsStrictMode.GetValue(schema, static s => new StrongBox<bool>(OpenAiStrictMode.Check(s.Json).Fits)).Value;
             var json = schema.Json.GetRawText();
             options.RawRepresentationFactory = _ => new OpenAI.Chat.ChatCompletionOptions
             {

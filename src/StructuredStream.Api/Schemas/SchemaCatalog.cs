@@ -44,23 +44,23 @@ public sealed partial class SchemaCatalog
     public bool TryGet(string id, [System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out NamedSchema? schema) =>
         _schemas.TryGetValue(id, out schema);
 
-    /// <summary>Stores a schema under a name, replacing any before it; returns whether it is new.</summary>
+    /// <summary>Stores a schema under a name, replacing any before it; returns what was stored and whether the name is new.</summary>
     /// <exception cref="SchemaException">The schema is refused.</exception>
-    public bool Put(string id, string text)
+    public (NamedSchema Stored, bool IsNew) Put(string id, string text)
     {
         if (!IsValidId(id))
         {
             throw new ArgumentException($"'{id}' is not a schema id: use lowercase letters, digits, '-', '_' and '.', at most 64 characters.", nameof(id));
         }
 
-        var schema = _cache.GetOrLoad(text);
+        var stored = new NamedSchema(id, text, _cache.GetOrLoad(text));
         var isNew = true;
-        _schemas.AddOrUpdate(id, _ => new NamedSchema(id, text, schema), (_, _) =>
+        _schemas.AddOrUpdate(id, stored, (_, _) =>
         {
             isNew = false;
-            return new NamedSchema(id, text, schema);
+            return stored;
         });
-        return isNew;
+        return (stored, isNew);
     }
 
     [GeneratedRegex("^[a-z0-9][a-z0-9._-]{0,63}$")]

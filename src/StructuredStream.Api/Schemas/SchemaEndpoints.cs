@@ -50,9 +50,8 @@ public static class SchemaEndpoints
         var text = await ReadBodyAsync(request).ConfigureAwait(false);
         try
         {
-            var isNew = catalog.Put(id, text);
-            catalog.TryGet(id, out var stored);
-            var summary = SchemaSummary.Of(stored!);
+            var (stored, isNew) = catalog.Put(id, text);
+            var summary = SchemaSummary.Of(stored);
             return isNew ? TypedResults.Created($"/v1/schemas/{id}", summary) : TypedResults.Ok(summary);
         }
         catch (SchemaException e)

@@ -26,15 +26,13 @@ public sealed class SampleMutator
     public SampleMutation? Mutate(DocumentNode valid, int seed)
     {
         ArgumentNullException.ThrowIfNull(valid);
-        var candidates = new List<(string Path, string Change, Func<DocumentNode, DocumentNode> Apply)>();
-        Collect(valid, "", candidates);
         // A change to a value inside the document first, from a point the seed picks, so that some of the document
         // streams before the violation; then changes to containers; the root's type last.
-        var leaves = candidates.FindAll(c => c.Change == "type" && IsLeaf(valid, c.Path));
-        var rest = candidates.FindAll(c => !(c.Change == "type" && IsLeaf(valid, c.Path)) && c.Path.Length > 0);
-        var root = candidates.FindAll(c => c.Path.Length == 0 && c.Change == "type");
+        var leaves = new List<Candidate>();
+        var containers = new List<Candidate>();
+        Collect(valid, "", leaves, containers);
         var start = leaves.Count == 0 ? 0 : new Random(seed).Next(leaves.Count);
-        candidates = [.. leaves[start..], .. leaves[..start], .. rest, .. candidates.FindAll(c => c.Path.Length == 0 && c.Change != "type"), .. root];
+        List<Candidate> candidates = [.. leaves[start..], .. leaves[..start], .. containers];
         foreach (var (path, change, apply) in candidates)
         {
             var mutated = apply(valid.DeepClone());
@@ -47,41 +45,45 @@ public sealed class SampleMutator
         return null;
     }
 
-    private static void Collect(DocumentNode node, string path, List<(string, string, Func<DocumentNode, DocumentNode>)> candidates)
+    /// <summary>Adds the changes of <paramref name="node"/> and below; a container's own changes after its members'.</summary>
+    private static void Collect(DocumentNode node, string path, List<Candidate> leaves, List<Candidate> containers)
     {
-        candidates.Add((path, "type", root => Replace(root, path, OtherType(Find(root, path)))));
+        var typeChange = new Candidate(path, "type", root => Replace(root, path, OtherType(Find(root, path))));
         switch (node)
         {
             case ObjectNode obj:
-                candidates.Add((path, "extra member", root =>
-                {
-                    ((ObjectNode)Find(root, path)).Set("unexpectedMember", LiteralNode.True);
-                    return root;
-                }));
                 foreach (var (name, value) in obj.Members)
                 {
-                    var member = JsonPointer.Append(path, name);
-                    candidates.Add((path, "missing member", root =>
+                    Collect(value, JsonPointer.Append(path, name), leaves, containers);
+                    containers.Add(new Candidate(path, "missing member", root =>
                     {
                         ((ObjectNode)Find(root, path)).Remove(name);
                         return root;
                     }));
-                    Collect(value, member, candidates);
                 }
 
+                containers.Add(new Candidate(path, "extra member", root =>
+                {
+                    ((ObjectNode)Find(root, path)).Set("unexpectedMember", LiteralNode.True);
+                    return root;
+                }));
+                containers.Add(typeChange);
                 break;
             case ArrayNode array:
                 for (var i = 0; i < array.Count; i++)
                 {
-                    Collect(array[i], JsonPointer.Append(path, i), candidates);
+                    Collect(array[i], JsonPointer.Append(path, i), leaves, containers);
                 }
 
+                containers.Add(typeChange);
+                break;
+            default:
+                leaves.Add(typeChange);
                 break;
         }
     }
 
-    private static bool IsLeaf(DocumentNode root, string path) =>
-        Find(root, path).Kind is not (DocumentNodeKind.Object or DocumentNodeKind.Array);
+    private sealed record Candidate(string Path, string Change, Func<DocumentNode, DocumentNode> Apply);
 
     private static DocumentNode OtherType(DocumentNode node) => node.Kind switch
     {

@@ -17,7 +17,6 @@ public static class LookupTool
     /// <summary>The tool as an <see cref="AIFunction"/>.</summary>
     public static AIFunction Function { get; } = AIFunctionFactory.Create(Lookup, SimulatedChatClient.LookupTool, "Looks up short reference notes about a topic.");
 
-    [Description("Looks up short reference notes about a topic.")]
     private static string[] Lookup([Description("What to look up.")] string query)
     {
         var start = (query ?? "").Sum(c => c) % Notes.Length;

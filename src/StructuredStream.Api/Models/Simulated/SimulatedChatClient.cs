@@ -1,7 +1,5 @@
 using System.Runtime.CompilerServices;
-using System.Text.Json;
 using Microsoft.Extensions.AI;
-using StructuredStream.Documents;
 using StructuredStream.Schemas;
 
 namespace StructuredStream.Api.Models.Simulated;
@@ -58,12 +56,7 @@ public sealed class SimulatedChatClient : IChatClient
 
         var jsonSchema = (options?.ResponseFormat as ChatResponseFormatJson)?.Schema;
         var schema = _schemas.GetOrLoad(jsonSchema is { } element ? element.GetRawText() : TextSchema);
-        var text = ScenarioText.For(schema, (int)(options?.Seed ?? 0), settings.Scenario);
-        if (jsonSchema is null)
-        {
-            // Plain text is the string itself, not its JSON form.
-            text = ((StringNode)DocumentNode.FromElement(JsonDocument.Parse(text).RootElement)).Value;
-        }
+        var text = ScenarioText.For(schema, (int)(options?.Seed ?? 0), settings.Scenario, plainText: jsonSchema is null);
 
         var tokens = TokenSplitter.Split(text);
         var delay = speed > 0 ? TimeSpan.FromSeconds(1 / speed) : TimeSpan.Zero;
@@ -89,12 +82,13 @@ public sealed class SimulatedChatClient : IChatClient
             yield return new ChatResponseUpdate(ChatRole.Assistant, tokens[i]) { ModelId = ModelName };
         }
 
+        var input = CountInputTokens(history);
         yield return new ChatResponseUpdate
         {
             Role = ChatRole.Assistant,
             ModelId = ModelName,
             FinishReason = settings.Scenario == SimulationScenario.Truncated ? ChatFinishReason.Length : ChatFinishReason.Stop,
-            Contents = [new UsageContent(new UsageDetails { InputTokenCount = CountInputTokens(history), OutputTokenCount = tokens.Count, TotalTokenCount = CountInputTokens(history) + tokens.Count })],
+            Contents = [new UsageContent(new UsageDetails { InputTokenCount = input, OutputTokenCount = tokens.Count, TotalTokenCount = input + tokens.Count })],
         };
     }
 
