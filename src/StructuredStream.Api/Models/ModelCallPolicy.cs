@@ -28,12 +28,12 @@ public sealed class ModelCallPolicy
                 Delay = options.Retry.BaseDelay,
                 BackoffType = DelayBackoffType.Exponential,
                 UseJitter = true,
-                DelayGenerator = static args => ValueTask.FromResult(RetryAfter(args.Outcome.Exception)),
+                DelayGenerator = args => ValueTask.FromResult(RetryAfter(args.Outcome.Exception, timeProvider)),
                 OnRetry = args =>
                 {
                     if (args.Context.Properties.TryGetValue(RetryObserver, out var observer))
                     {
-                        observer(args.AttemptNumber + 1, args.Outcome.Exception);
+                        observer(new ModelRetryAttempt(args.AttemptNumber + 2, args.RetryDelay, args.Outcome.Exception));
                     }
 
                     return ValueTask.CompletedTask;
@@ -54,13 +54,13 @@ public sealed class ModelCallPolicy
     /// <summary>The pipeline to run "open the stream and read its first update" in.</summary>
     public ResiliencePipeline Pipeline { get; }
 
-    /// <summary>Where a call says who to tell, before each retry, the attempt number and the fault.</summary>
-    public static ResiliencePropertyKey<Action<int, Exception?>> RetryObserver { get; } = new("structuredstream.retry-observer");
+    /// <summary>Where a call says who to tell, before each retry, which attempt comes next, when, and why.</summary>
+    public static ResiliencePropertyKey<Action<ModelRetryAttempt>> RetryObserver { get; } = new("structuredstream.retry-observer");
 
     private static bool IsTransient(ClientResultException e) =>
         e.Status is 408 or 429 or >= 500;
 
-    private static TimeSpan? RetryAfter(Exception? exception)
+    private static TimeSpan? RetryAfter(Exception? exception, TimeProvider timeProvider)
     {
         if (exception is ClientResultException { Status: (int)HttpStatusCode.TooManyRequests } e
             && e.GetRawResponse()?.Headers.TryGetValue("Retry-After", out var value) == true)
@@ -72,7 +72,7 @@ public sealed class ModelCallPolicy
 
             if (DateTimeOffset.TryParse(value, System.Globalization.CultureInfo.InvariantCulture, out var when))
             {
-                return when - DateTimeOffset.UtcNow is { Ticks: > 0 } wait ? wait : TimeSpan.Zero;
+                return when - timeProvider.GetUtcNow() is { Ticks: > 0 } wait ? wait : TimeSpan.Zero;
             }
         }
 

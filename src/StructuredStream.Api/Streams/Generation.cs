@@ -210,8 +210,11 @@ public sealed class Generation : IDisposable
     {
         var options = CreateOptions();
         var context = ResilienceContextPool.Shared.Get(cancellationToken);
-        context.Properties.Set(ModelCallPolicy.RetryObserver, (attempt, fault) =>
-            _ = AppendStatusAsync(new StatusEvent(StreamPhases.Retrying) { Detail = $"Attempt {attempt}: {fault?.Message}" }));
+        context.Properties.Set(ModelCallPolicy.RetryObserver, retry =>
+            _ = AppendStatusAsync(new StatusEvent(StreamPhases.Retrying)
+            {
+                Detail = $"Attempt {retry.Attempt} in {retry.Delay.TotalSeconds:0.#} s, after: {retry.Fault?.Message}",
+            }));
         try
         {
             return await _services.Policy.Pipeline.ExecuteAsync(

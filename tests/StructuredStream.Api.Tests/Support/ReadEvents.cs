@@ -2,6 +2,7 @@ using System.Net.Http.Headers;
 using System.Net.ServerSentEvents;
 using System.Text;
 using System.Text.Json;
+using System.Text.Json.Nodes;
 using StructuredStream.Documents;
 using StructuredStream.Patching;
 using StructuredStream.Protocol;
@@ -62,6 +63,38 @@ internal static class ReadEvents
         }
 
         return document;
+    }
+
+    /// <summary>The events as NDJSON, for failure messages.</summary>
+    public static string Describe(IEnumerable<SequencedEvent> events)
+    {
+        var buffer = new System.Buffers.ArrayBufferWriter<byte>();
+        foreach (var item in events)
+        {
+            using (var writer = new Utf8JsonWriter(buffer))
+            {
+                StreamEventSerializer.Write(writer, item);
+            }
+
+            System.Buffers.BuffersExtensions.Write(buffer, "\n"u8);
+        }
+
+        return Encoding.UTF8.GetString(buffer.WrittenSpan);
+    }
+
+    /// <summary>The stream's state once it has ended (its generation may still be appending <c>final</c>).</summary>
+    public static async Task<JsonNode> EndedStateAsync(HttpClient client, string id)
+    {
+        for (var waited = TimeSpan.Zero; ; waited += TimeSpan.FromMilliseconds(50))
+        {
+            var state = JsonNode.Parse(await client.GetStringAsync($"/v1/streams/{id}"))!;
+            if ((string?)state["status"] != "running" || waited > TimeSpan.FromSeconds(10))
+            {
+                return state;
+            }
+
+            await Task.Delay(50);
+        }
     }
 
     public static FinalEvent Final(IReadOnlyList<SequencedEvent> events) => Assert.IsType<FinalEvent>(events[^1].Event);

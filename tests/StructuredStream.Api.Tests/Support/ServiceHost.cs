@@ -5,7 +5,7 @@ namespace StructuredStream.Api.Tests.Support;
 
 /// <summary>
 /// The real service on a real loopback socket (Kestrel), with the simulated model writing as fast as it can and short
-/// grace, heartbeat and time-out settings so behaviour shows quickly. Settings can be overridden per test class.
+/// grace, heartbeat and time-out settings so behaviour shows quickly. Fixtures can override settings.
 /// </summary>
 public sealed class ServiceHost : WebApplicationFactory<Program>
 {
@@ -15,13 +15,24 @@ public sealed class ServiceHost : WebApplicationFactory<Program>
         ["StructuredStream:Model:Simulated:FirstTokenMs"] = "0",
         ["StructuredStream:Model:Retry:MaxRetries"] = "0",
         ["StructuredStream:Model:Timeouts:StalledAfter"] = "00:00:00.300",
-        ["StructuredStream:Model:Timeouts:Idle"] = "00:00:01",
+        ["StructuredStream:Model:Timeouts:Idle"] = "00:00:02",
         ["StructuredStream:Streams:ReaderGrace"] = "00:00:00.500",
         ["StructuredStream:Streams:Heartbeat"] = "00:00:00.200",
     };
 
     public ServiceHost()
+        : this([])
     {
+    }
+
+    /// <summary>The same, with some settings replaced or added (for fixtures that need another model or policy).</summary>
+    internal ServiceHost(IEnumerable<KeyValuePair<string, string?>> overrides)
+    {
+        foreach (var (key, value) in overrides)
+        {
+            _settings[key] = value;
+        }
+
         UseKestrel(0);
         StartServer();
     }

@@ -1,0 +1,149 @@
+using System.Diagnostics;
+using System.Text;
+using System.Text.Json.Nodes;
+using Microsoft.AspNetCore.Http;
+
+namespace StructuredStream.Api.Tests.Support;
+
+/// <summary>One request to <see cref="FakeOpenAi"/>: what was asked, how to answer it, and when its connection closed.</summary>
+public sealed class FakeOpenAiCall
+{
+    private readonly HttpContext _context;
+    private readonly TaskCompletionSource<long> _closed = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    internal FakeOpenAiCall(HttpContext context, string body, int attempt)
+    {
+        _context = context;
+        Body = JsonNode.Parse(body)!.AsObject();
+        Attempt = attempt;
+        Authorization = context.Request.Headers.Authorization.ToString();
+        context.RequestAborted.Register(() => _closed.TrySetResult(Stopwatch.GetTimestamp()));
+    }
+
+    /// <summary>The request body as sent.</summary>
+    public JsonObject Body { get; }
+
+    /// <summary>1 for the first call of a script, 2 for its first retry, and so on.</summary>
+    public int Attempt { get; }
+
+    public string Authorization { get; }
+
+    /// <summary>Completes with the <see cref="Stopwatch"/> timestamp at which the caller closed the connection.</summary>
+    public Task<long> Closed => _closed.Task;
+
+    /// <summary>Streams <paramref name="pieces"/> as content deltas, pausing between them, then ends the answer properly.</summary>
+    public async Task StreamAsync(IEnumerable<string> pieces, TimeSpan pause = default)
+    {
+        await WriteAsync(pieces, pause);
+        await WriteChunkAsync(Chunk(new JsonObject(), "stop"));
+        await WriteLineAsync("data: [DONE]\n\n");
+    }
+
+    /// <summary>Streams <paramref name="pieces"/>, then drops the connection mid-answer.</summary>
+    public async Task StreamThenDropAsync(IEnumerable<string> pieces)
+    {
+        await WriteAsync(pieces, TimeSpan.Zero);
+        // A reset discards what the caller has received but not yet read; give it time to read the pieces first.
+        await Task.Delay(300);
+        _context.Abort();
+    }
+
+    /// <summary>Streams <paramref name="pieces"/>, then writes nothing more until the caller goes away.</summary>
+    public async Task StreamThenHangAsync(IEnumerable<string> pieces)
+    {
+        await WriteAsync(pieces, TimeSpan.Zero);
+        await WaitUntilClosedAsync();
+    }
+
+    /// <summary>Streams <paramref name="first"/>, then <paramref name="next"/> again and again until the caller goes away.</summary>
+    public async Task StreamForeverAsync(string first, string next, TimeSpan pause)
+    {
+        try
+        {
+            await WriteAsync([first], TimeSpan.Zero);
+            while (true)
+            {
+                await Task.Delay(pause, _context.RequestAborted);
+                await WriteChunkAsync(Chunk(new JsonObject { ["content"] = next }, null));
+            }
+        }
+        catch (Exception e) when (e is OperationCanceledException or IOException)
+        {
+            // The caller closed the connection: what this answer waits for.
+        }
+    }
+
+    /// <summary>Refuses the call the way OpenAI does: a status, an error body and, for 429, Retry-After.</summary>
+    public async Task FailAsync(int status, string message, string? retryAfter = null)
+    {
+        _context.Response.StatusCode = status;
+        if (retryAfter is not null)
+        {
+            _context.Response.Headers.RetryAfter = retryAfter;
+        }
+
+        await _context.Response.WriteAsJsonAsync(new JsonObject
+        {
+            ["error"] = new JsonObject { ["message"] = message, ["type"] = "fake_error", ["param"] = null, ["code"] = status == 429 ? "rate_limit_exceeded" : null },
+        });
+    }
+
+    /// <summary>Splits <paramref name="text"/> into pieces of <paramref name="size"/> characters, as a tokenizer might.</summary>
+    public static IEnumerable<string> Pieces(string text, int size = 7)
+    {
+        for (var i = 0; i < text.Length; i += size)
+        {
+            yield return text.Substring(i, Math.Min(size, text.Length - i));
+        }
+    }
+
+    private async Task WriteAsync(IEnumerable<string> pieces, TimeSpan pause)
+    {
+        _context.Response.ContentType = "text/event-stream";
+        await WriteChunkAsync(Chunk(new JsonObject { ["role"] = "assistant", ["content"] = "" }, null));
+        foreach (var piece in pieces)
+        {
+            if (pause > TimeSpan.Zero)
+            {
+                await Task.Delay(pause, _context.RequestAborted);
+            }
+
+            await WriteChunkAsync(Chunk(new JsonObject { ["content"] = piece }, null));
+        }
+    }
+
+    private async Task WaitUntilClosedAsync()
+    {
+        try
+        {
+            await Task.Delay(Timeout.Infinite, _context.RequestAborted);
+        }
+        catch (OperationCanceledException)
+        {
+        }
+    }
+
+    private static JsonObject Chunk(JsonObject delta, string? finishReason) => new()
+    {
+        ["id"] = "chatcmpl-fake",
+        ["object"] = "chat.completion.chunk",
+        ["created"] = 1764000000,
+        ["model"] = "fake-model",
+        ["system_fingerprint"] = null,
+        ["choices"] = new JsonArray(new JsonObject
+        {
+            ["index"] = 0,
+            ["delta"] = delta,
+            ["logprobs"] = null,
+            ["finish_reason"] = finishReason,
+        }),
+    };
+
+    private Task WriteChunkAsync(JsonObject chunk) => WriteLineAsync($"data: {chunk.ToJsonString()}\n\n");
+
+    private async Task WriteLineAsync(string line)
+    {
+        await _context.Response.Body.WriteAsync(Encoding.UTF8.GetBytes(line), _context.RequestAborted);
+        await _context.Response.Body.FlushAsync(_context.RequestAborted);
+    }
+}
