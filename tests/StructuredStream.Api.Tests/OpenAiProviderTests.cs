@@ -31,7 +31,7 @@ public sealed class OpenAiProviderTests(OpenAiWithRetryHost host) : IClassFixtur
     {
         foreach (var (schema, strict) in new[] { (StrictSchema, true), (LooseSchema, false) })
         {
-            var script = host.Upstream.Script(call => call.StreamAsync(FakeOpenAiCall.Pieces(Answer)));
+            var script = host.Upstream.Script(call => call.StreamAsync(FakeModelCall.Pieces(Answer)));
 
             var events = await RunAsync(schema, script);
 
@@ -50,7 +50,7 @@ public sealed class OpenAiProviderTests(OpenAiWithRetryHost host) : IClassFixtur
     [Fact]
     public async Task The_answer_streams_through_as_patches_that_rebuild_it()
     {
-        var script = host.Upstream.Script(call => call.StreamAsync(FakeOpenAiCall.Pieces(Answer, size: 3)));
+        var script = host.Upstream.Script(call => call.StreamAsync(FakeModelCall.Pieces(Answer, size: 3)));
 
         var events = await RunAsync(StrictSchema, script);
 
@@ -63,20 +63,9 @@ public sealed class OpenAiProviderTests(OpenAiWithRetryHost host) : IClassFixtur
     [Fact]
     public async Task Delete_closes_the_upstream_connection_within_a_second()
     {
-        var script = host.Upstream.Script(call => call.StreamForeverAsync("""{"title":"Endless","notes":["a" """, ""","b" """, TimeSpan.FromMilliseconds(20)));
-        using var client = host.Service.Client();
-        using var response = await client.SendAsync(Post(LooseSchema, script), HttpCompletionOption.ResponseHeadersRead);
-        var id = response.Headers.GetValues("X-Stream-Id").Single();
-        var reading = ReadEvents.NdjsonAsync(response);
-        var call = await script.FirstCall.WaitAsync(TimeSpan.FromSeconds(10));
-        await Task.Delay(200);
+        var (events, closedAfter) = await ProviderScenarios.DeleteWhileWritingAsync(host, LooseSchema, """{"title":"Endless","notes":["a" """, ""","b" """);
 
-        var deletedAt = Stopwatch.GetTimestamp();
-        using var deleted = await client.DeleteAsync($"/v1/streams/{id}");
-        var closedAt = await call.Closed.WaitAsync(TimeSpan.FromSeconds(1));
-
-        Assert.True(Stopwatch.GetElapsedTime(deletedAt, closedAt) < TimeSpan.FromSeconds(1));
-        var events = await reading;
+        Assert.True(closedAfter < TimeSpan.FromSeconds(1));
         var final = ReadEvents.Final(events);
         Assert.Equal(StreamOutcome.Cancelled, final.Outcome);
         Assert.StartsWith("""{"title":"Endless","notes":["a","b""", final.Object.ToJsonString(), StringComparison.Ordinal);
@@ -89,7 +78,7 @@ public sealed class OpenAiProviderTests(OpenAiWithRetryHost host) : IClassFixtur
         var script = host.Upstream.Script(call => call.StreamForeverAsync("""{"title":"Endless","notes":["a" """, ""","b" """, TimeSpan.FromMilliseconds(20)));
         var grace = TimeSpan.FromMilliseconds(500); // ServiceHost's ReaderGrace
         long goneAt;
-        FakeOpenAiCall call;
+        FakeModelCall call;
         string id;
         // A client that drops the connection when it stops reading, rather than draining the rest of the body.
         using (var client = new HttpClient(new SocketsHttpHandler { MaxResponseDrainSize = 0 }) { BaseAddress = host.Service.ClientOptions.BaseAddress })
@@ -118,7 +107,7 @@ public sealed class OpenAiProviderTests(OpenAiWithRetryHost host) : IClassFixtur
     {
         var script = host.Upstream.Script(call => call.Attempt == 1
             ? call.FailAsync(429, "Rate limit reached for requests", retryAfter: "1")
-            : call.StreamAsync(FakeOpenAiCall.Pieces(Answer)));
+            : call.StreamAsync(FakeModelCall.Pieces(Answer)));
 
         var events = await RunAsync(StrictSchema, script);
 
@@ -148,7 +137,7 @@ public sealed class OpenAiProviderTests(OpenAiWithRetryHost host) : IClassFixtur
     {
         var script = host.Upstream.Script(call => call.Attempt == 1
             ? call.FailAsync(500, "The server had an error while processing your request.")
-            : call.StreamAsync(FakeOpenAiCall.Pieces(Answer)));
+            : call.StreamAsync(FakeModelCall.Pieces(Answer)));
 
         var events = await RunAsync(StrictSchema, script);
 
@@ -175,7 +164,7 @@ public sealed class OpenAiProviderTests(OpenAiWithRetryHost host) : IClassFixtur
     [Fact]
     public async Task A_connection_dropped_mid_answer_ends_in_an_error_that_keeps_every_patch_already_sent()
     {
-        var script = host.Upstream.Script(call => call.StreamThenDropAsync(FakeOpenAiCall.Pieces("""{"title":"Half","notes":["one","tw""")));
+        var script = host.Upstream.Script(call => call.StreamThenDropAsync(FakeModelCall.Pieces("""{"title":"Half","notes":["one","tw""")));
 
         var events = await RunAsync(LooseSchema, script);
 
@@ -191,7 +180,7 @@ public sealed class OpenAiProviderTests(OpenAiWithRetryHost host) : IClassFixtur
     [Fact]
     public async Task A_provider_that_stops_writing_is_reported_stalled_then_timed_out_and_its_connection_closed()
     {
-        var script = host.Upstream.Script(call => call.StreamThenHangAsync(FakeOpenAiCall.Pieces("""{"title":"Stuck","notes":["x""")));
+        var script = host.Upstream.Script(call => call.StreamThenHangAsync(FakeModelCall.Pieces("""{"title":"Stuck","notes":["x""")));
 
         var events = await RunAsync(LooseSchema, script);
 
@@ -203,7 +192,7 @@ public sealed class OpenAiProviderTests(OpenAiWithRetryHost host) : IClassFixtur
         await script.Calls[0].Closed.WaitAsync(TimeSpan.FromSeconds(1));
     }
 
-    private async Task<List<SequencedEvent>> RunAsync(JsonObject schema, FakeOpenAiScript script)
+    private async Task<List<SequencedEvent>> RunAsync(JsonObject schema, FakeModelScript script)
     {
         using var client = host.Service.Client();
         using var response = await client.SendAsync(Post(schema, script), HttpCompletionOption.ResponseHeadersRead);
@@ -212,6 +201,6 @@ public sealed class OpenAiProviderTests(OpenAiWithRetryHost host) : IClassFixtur
         return events;
     }
 
-    private static HttpRequestMessage Post(JsonObject schema, FakeOpenAiScript script) =>
+    private static HttpRequestMessage Post(JsonObject schema, FakeModelScript script) =>
         ReadEvents.Post(new { schema, prompt = script.Key });
 }

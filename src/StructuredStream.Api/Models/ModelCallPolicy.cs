@@ -17,7 +17,7 @@ public sealed class ModelCallPolicy
     public ModelCallPolicy(ModelOptions options, TimeProvider timeProvider)
     {
         ArgumentNullException.ThrowIfNull(options);
-        var handled = new PredicateBuilder().Handle<HttpRequestException>().Handle<ClientResultException>(IsTransient).Handle<SimulatedModelException>();
+        var handled = new PredicateBuilder().Handle<HttpRequestException>(e => e.StatusCode is null || IsTransient((int)e.StatusCode)).Handle<ClientResultException>(e => IsTransient(e.Status)).Handle<SimulatedModelException>();
         var builder = new ResiliencePipelineBuilder { TimeProvider = timeProvider };
         if (options.Retry.MaxRetries > 0)
         {
@@ -57,8 +57,9 @@ public sealed class ModelCallPolicy
     /// <summary>Where a call says who to tell, before each retry, which attempt comes next, when, and why.</summary>
     public static ResiliencePropertyKey<Action<ModelRetryAttempt>> RetryObserver { get; } = new("structuredstream.retry-observer");
 
-    private static bool IsTransient(ClientResultException e) =>
-        e.Status is 408 or 429 or >= 500;
+    /// <summary>Worth trying again: time-outs, rate limits and server faults (and no status at all: the network).</summary>
+    private static bool IsTransient(int status) =>
+        status is 0 or 408 or 429 or >= 500;
 
     private static TimeSpan? RetryAfter(Exception? exception, TimeProvider timeProvider)
     {

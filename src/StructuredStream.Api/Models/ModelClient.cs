@@ -30,9 +30,7 @@ public sealed class ModelClient : IDisposable
                 inner = new SimulatedChatClient(options.Simulated, schemas, timeProvider);
                 break;
             case "openai":
-                // Without this, cancelling between chunks lets the handler drain the response for seconds while the
-                // provider keeps generating (and billing); with it the connection closes at once.
-                _http = new HttpClient(new SocketsHttpHandler { MaxResponseDrainSize = 0 }) { Timeout = Timeout.InfiniteTimeSpan };
+                _http = CreateHttpClient(null, readOllamaErrors: false);
                 var openAi = new OpenAIClient(
                     new ApiKeyCredential(options.ApiKey ?? throw Missing("ApiKey", "the openai provider")),
                     new OpenAIClientOptions
@@ -45,7 +43,8 @@ public sealed class ModelClient : IDisposable
                 inner = openAi.GetChatClient(options.Name).AsIChatClient();
                 break;
             case "ollama":
-                inner = new OllamaApiClient(options.BaseUrl ?? throw Missing("BaseUrl", "the ollama provider"), options.Name);
+                _http = CreateHttpClient(options.BaseUrl ?? throw Missing("BaseUrl", "the ollama provider"), readOllamaErrors: true);
+                inner = new OllamaApiClient(_http, options.Name);
                 break;
             default:
                 throw new InvalidOperationException($"StructuredStream:Model:Provider is '{options.Provider}'; it must be simulated, openai or ollama.");
@@ -96,6 +95,20 @@ public sealed class ModelClient : IDisposable
     {
         Client.Dispose();
         _http?.Dispose();
+    }
+
+    private static HttpClient CreateHttpClient(Uri? baseAddress, bool readOllamaErrors)
+    {
+        // Without MaxResponseDrainSize = 0, ending a stream between chunks lets the handler drain the response for
+        // seconds while the provider keeps generating (and billing); with it the connection closes at once. The
+        // time limits are the stream's own (ModelTimeouts), not a per-request one.
+        HttpMessageHandler handler = new SocketsHttpHandler { MaxResponseDrainSize = 0 };
+        if (readOllamaErrors)
+        {
+            handler = new OllamaErrorReader(handler);
+        }
+
+        return new HttpClient(handler) { BaseAddress = baseAddress, Timeout = Timeout.InfiniteTimeSpan };
     }
 
     private static InvalidOperationException Missing(string key, string what) =>

@@ -163,6 +163,8 @@ public sealed class Generation : IDisposable
                 }
             }
 
+            // Some clients (OllamaSharp) end the enumeration quietly when cancelled: that is not the model's end.
+            linked.Token.ThrowIfCancellationRequested();
             stalled.Change(Timeout.InfiniteTimeSpan, Timeout.InfiniteTimeSpan);
             if (plainText is not null)
             {
@@ -286,8 +288,12 @@ public sealed class Generation : IDisposable
     private static ErrorEvent ModelError(Exception e) => e switch
     {
         Polly.CircuitBreaker.BrokenCircuitException => new("model_unavailable", "The model provider failed repeatedly; calls are paused for a while. Try again shortly.", Retryable: true),
-        System.ClientModel.ClientResultException { Status: 429 } => new("rate_limited", $"The model provider refused the call: {e.Message}", Retryable: true),
-        System.ClientModel.ClientResultException { Status: >= 400 and < 500 } c => new("model_error", $"The model provider refused the request ({c.Status}): {e.Message}", Retryable: false),
+        System.ClientModel.ClientResultException { Status: 429 } or HttpRequestException { StatusCode: System.Net.HttpStatusCode.TooManyRequests }
+            => new("rate_limited", $"The model provider refused the call: {e.Message}", Retryable: true),
+        System.ClientModel.ClientResultException { Status: >= 400 and < 500 and not 408 } c
+            => new("model_error", $"The model provider refused the request ({c.Status}): {e.Message}", Retryable: false),
+        HttpRequestException { StatusCode: { } status } when (int)status is >= 400 and < 500 and not 408
+            => new("model_error", $"The model provider refused the request ({(int)status}): {e.Message}", Retryable: false),
         _ => new("model_error", $"The model call failed: {e.Message}", Retryable: true),
     };
 

@@ -1,7 +1,7 @@
 namespace StructuredStream.Api.Tests.Support;
 
 /// <summary>No retries, and a breaker that opens after two failures and stays open for the test's length.</summary>
-public sealed class OpenAiWithBreakerHost : OpenAiServiceHost
+public sealed class OpenAiWithBreakerHost : FakeProviderServiceHost
 {
     protected override IReadOnlyDictionary<string, string?> Settings { get; } = new Dictionary<string, string?>
     {

@@ -1,7 +1,7 @@
 namespace StructuredStream.Api.Tests.Support;
 
 /// <summary>One quick retry, and a breaker that no test here can trip.</summary>
-public sealed class OpenAiWithRetryHost : OpenAiServiceHost
+public sealed class OpenAiWithRetryHost : FakeProviderServiceHost
 {
     protected override IReadOnlyDictionary<string, string?> Settings { get; } = new Dictionary<string, string?>
     {

@@ -2,21 +2,21 @@ using Microsoft.AspNetCore.Http;
 
 namespace StructuredStream.Api.Tests.Support;
 
-/// <summary>One test's answers from <see cref="FakeOpenAi"/>, and the calls it received.</summary>
-public sealed class FakeOpenAiScript
+/// <summary>One test's answers from <see cref="FakeModelServer"/>, and the calls it received.</summary>
+public sealed class FakeModelScript
 {
-    private readonly List<FakeOpenAiCall> _calls = [];
+    private readonly List<FakeModelCall> _calls = [];
     private readonly TaskCompletionSource _called = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
-    internal FakeOpenAiScript(Func<FakeOpenAiCall, Task> respond) => Respond = respond;
+    internal FakeModelScript(Func<FakeModelCall, Task> respond) => Respond = respond;
 
     /// <summary>Put this in the prompt.</summary>
     public string Key { get; } = "fake-" + Guid.NewGuid().ToString("N");
 
-    internal Func<FakeOpenAiCall, Task> Respond { get; }
+    internal Func<FakeModelCall, Task> Respond { get; }
 
     /// <summary>The calls so far, in order.</summary>
-    public IReadOnlyList<FakeOpenAiCall> Calls
+    public IReadOnlyList<FakeModelCall> Calls
     {
         get
         {
@@ -28,14 +28,14 @@ public sealed class FakeOpenAiScript
     }
 
     /// <summary>Completes with the first call.</summary>
-    public Task<FakeOpenAiCall> FirstCall => _called.Task.ContinueWith(_ => Calls[0], TaskScheduler.Default);
+    public Task<FakeModelCall> FirstCall => _called.Task.ContinueWith(_ => Calls[0], TaskScheduler.Default);
 
-    internal FakeOpenAiCall Begin(HttpContext context, string body)
+    internal FakeModelCall Begin(HttpContext context, string body)
     {
-        FakeOpenAiCall call;
+        FakeModelCall call;
         lock (_calls)
         {
-            call = new FakeOpenAiCall(context, body, _calls.Count + 1);
+            call = new FakeModelCall(context, body, _calls.Count + 1);
             _calls.Add(call);
         }
 

@@ -1,21 +1,21 @@
 namespace StructuredStream.Api.Tests.Support;
 
-/// <summary>The service configured for the <c>openai</c> provider, pointed at a <see cref="FakeOpenAi"/>.</summary>
-public abstract class OpenAiServiceHost : IAsyncLifetime
+/// <summary>The service configured for a real provider (<c>openai</c> unless a fixture says otherwise), pointed at a <see cref="FakeModelServer"/>.</summary>
+public abstract class FakeProviderServiceHost : IAsyncLifetime
 {
-    public FakeOpenAi Upstream { get; private set; } = null!;
+    public FakeModelServer Upstream { get; private set; } = null!;
 
     public ServiceHost Service { get; private set; } = null!;
 
     public async Task InitializeAsync()
     {
-        Upstream = await FakeOpenAi.StartAsync();
+        Upstream = await FakeModelServer.StartAsync();
         var settings = new Dictionary<string, string?>
         {
-            ["StructuredStream:Model:Provider"] = "openai",
+            ["StructuredStream:Model:Provider"] = Provider,
             ["StructuredStream:Model:Name"] = "fake-model",
             ["StructuredStream:Model:ApiKey"] = "test-key",
-            ["StructuredStream:Model:BaseUrl"] = Upstream.BaseUrl.ToString(),
+            ["StructuredStream:Model:BaseUrl"] = (Provider == "ollama" ? Upstream.BaseUrl : Upstream.OpenAiBaseUrl).ToString(),
         };
         foreach (var (key, value) in Settings)
         {
@@ -30,6 +30,9 @@ public abstract class OpenAiServiceHost : IAsyncLifetime
         await Service.DisposeAsync();
         await Upstream.DisposeAsync();
     }
+
+    /// <summary>The provider the service is configured with.</summary>
+    protected virtual string Provider => "openai";
 
     /// <summary>What this fixture sets on top of the provider.</summary>
     protected abstract IReadOnlyDictionary<string, string?> Settings { get; }

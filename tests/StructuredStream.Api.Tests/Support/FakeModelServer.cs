@@ -11,41 +11,46 @@ using Microsoft.Extensions.Logging;
 namespace StructuredStream.Api.Tests.Support;
 
 /// <summary>
-/// An OpenAI-compatible provider on a real loopback socket, speaking the chat completions streaming wire format
-/// (<c>data:</c> chunks, then <c>data: [DONE]</c>). Each test scripts its own answers under a key that its prompt
-/// carries, so tests sharing one fake do not see each other's calls.
+/// A model provider on a real loopback socket that speaks two streaming wire formats: OpenAI's chat completions
+/// (<c>/v1/chat/completions</c>: SSE <c>data:</c> chunks, then <c>data: [DONE]</c>) and Ollama's native chat
+/// (<c>/api/chat</c>: NDJSON lines, the last one <c>"done": true</c>). Each test scripts its own answers under a key
+/// that its prompt carries, so tests sharing one fake do not see each other's calls.
 /// </summary>
-public sealed class FakeOpenAi : IAsyncDisposable
+public sealed class FakeModelServer : IAsyncDisposable
 {
     private readonly WebApplication _app;
-    private readonly ConcurrentDictionary<string, FakeOpenAiScript> _scripts = new();
+    private readonly ConcurrentDictionary<string, FakeModelScript> _scripts = new();
 
-    private FakeOpenAi(WebApplication app) => _app = app;
+    private FakeModelServer(WebApplication app) => _app = app;
 
-    /// <summary>The base URL to configure, ending in <c>/v1</c>.</summary>
+    /// <summary>The server's root, which is Ollama's base URL.</summary>
     public Uri BaseUrl { get; private set; } = null!;
+
+    /// <summary>The base URL for an OpenAI-compatible client, ending in <c>/v1</c>.</summary>
+    public Uri OpenAiBaseUrl => new(BaseUrl, "v1");
 
     /// <summary>Calls whose body matched no script (a test sending the wrong prompt shows up here).</summary>
     public ConcurrentQueue<string> Unmatched { get; } = new();
 
-    public static async Task<FakeOpenAi> StartAsync()
+    public static async Task<FakeModelServer> StartAsync()
     {
         var builder = WebApplication.CreateSlimBuilder();
         builder.WebHost.UseKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, 0));
         builder.Logging.ClearProviders();
         var app = builder.Build();
-        var fake = new FakeOpenAi(app);
+        var fake = new FakeModelServer(app);
         app.MapPost("/v1/chat/completions", fake.HandleAsync);
+        app.MapPost("/api/chat", fake.HandleAsync);
         await app.StartAsync();
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.Single();
-        fake.BaseUrl = new Uri(address.TrimEnd('/') + "/v1");
+        fake.BaseUrl = new Uri(address.TrimEnd('/') + "/");
         return fake;
     }
 
-    /// <summary>Registers how to answer calls whose prompt contains the returned script's <see cref="FakeOpenAiScript.Key"/>.</summary>
-    public FakeOpenAiScript Script(Func<FakeOpenAiCall, Task> respond)
+    /// <summary>Registers how to answer calls whose prompt contains the returned script's <see cref="FakeModelScript.Key"/>.</summary>
+    public FakeModelScript Script(Func<FakeModelCall, Task> respond)
     {
-        var script = new FakeOpenAiScript(respond);
+        var script = new FakeModelScript(respond);
         _scripts[script.Key] = script;
         return script;
     }

@@ -5,15 +5,20 @@ using Microsoft.AspNetCore.Http;
 
 namespace StructuredStream.Api.Tests.Support;
 
-/// <summary>One request to <see cref="FakeOpenAi"/>: what was asked, how to answer it, and when its connection closed.</summary>
-public sealed class FakeOpenAiCall
+/// <summary>
+/// One request to <see cref="FakeModelServer"/>: what was asked, how to answer it (in the wire format of the endpoint
+/// it came to), and when its connection closed.
+/// </summary>
+public sealed class FakeModelCall
 {
     private readonly HttpContext _context;
+    private readonly bool _ollama;
     private readonly TaskCompletionSource<long> _closed = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
-    internal FakeOpenAiCall(HttpContext context, string body, int attempt)
+    internal FakeModelCall(HttpContext context, string body, int attempt)
     {
         _context = context;
+        _ollama = context.Request.Path == "/api/chat";
         Body = JsonNode.Parse(body)!.AsObject();
         Attempt = attempt;
         Authorization = context.Request.Headers.Authorization.ToString();
@@ -35,7 +40,23 @@ public sealed class FakeOpenAiCall
     public async Task StreamAsync(IEnumerable<string> pieces, TimeSpan pause = default)
     {
         await WriteAsync(pieces, pause);
-        await WriteChunkAsync(Chunk(new JsonObject(), "stop"));
+        if (_ollama)
+        {
+            await WriteChunkAsync(new JsonObject
+            {
+                ["model"] = "fake-model",
+                ["created_at"] = "2026-11-25T00:00:00Z",
+                ["message"] = new JsonObject { ["role"] = "assistant", ["content"] = "" },
+                ["done"] = true,
+                ["done_reason"] = "stop",
+                ["total_duration"] = 1000,
+                ["prompt_eval_count"] = 10,
+                ["eval_count"] = 20,
+            });
+            return;
+        }
+
+        await WriteChunkAsync(Chunk("", "stop"));
         await WriteLineAsync("data: [DONE]\n\n");
     }
 
@@ -64,7 +85,7 @@ public sealed class FakeOpenAiCall
             while (true)
             {
                 await Task.Delay(pause, _context.RequestAborted);
-                await WriteChunkAsync(Chunk(new JsonObject { ["content"] = next }, null));
+                await WriteChunkAsync(Chunk(next, null));
             }
         }
         catch (Exception e) when (e is OperationCanceledException or IOException)
@@ -73,7 +94,7 @@ public sealed class FakeOpenAiCall
         }
     }
 
-    /// <summary>Refuses the call the way OpenAI does: a status, an error body and, for 429, Retry-After.</summary>
+    /// <summary>Refuses the call the way the provider does: a status, an error body and, for 429, Retry-After.</summary>
     public async Task FailAsync(int status, string message, string? retryAfter = null)
     {
         _context.Response.StatusCode = status;
@@ -82,10 +103,12 @@ public sealed class FakeOpenAiCall
             _context.Response.Headers.RetryAfter = retryAfter;
         }
 
-        await _context.Response.WriteAsJsonAsync(new JsonObject
-        {
-            ["error"] = new JsonObject { ["message"] = message, ["type"] = "fake_error", ["param"] = null, ["code"] = status == 429 ? "rate_limit_exceeded" : null },
-        });
+        await _context.Response.WriteAsJsonAsync(_ollama
+            ? new JsonObject { ["error"] = message }
+            : new JsonObject
+            {
+                ["error"] = new JsonObject { ["message"] = message, ["type"] = "fake_error", ["param"] = null, ["code"] = status == 429 ? "rate_limit_exceeded" : null },
+            });
     }
 
     /// <summary>Splits <paramref name="text"/> into pieces of <paramref name="size"/> characters, as a tokenizer might.</summary>
@@ -99,8 +122,12 @@ public sealed class FakeOpenAiCall
 
     private async Task WriteAsync(IEnumerable<string> pieces, TimeSpan pause)
     {
-        _context.Response.ContentType = "text/event-stream";
-        await WriteChunkAsync(Chunk(new JsonObject { ["role"] = "assistant", ["content"] = "" }, null));
+        _context.Response.ContentType = _ollama ? "application/x-ndjson" : "text/event-stream";
+        if (!_ollama)
+        {
+            await WriteChunkAsync(Chunk("", null));
+        }
+
         foreach (var piece in pieces)
         {
             if (pause > TimeSpan.Zero)
@@ -108,7 +135,7 @@ public sealed class FakeOpenAiCall
                 await Task.Delay(pause, _context.RequestAborted);
             }
 
-            await WriteChunkAsync(Chunk(new JsonObject { ["content"] = piece }, null));
+            await WriteChunkAsync(Chunk(piece, null));
         }
     }
 
@@ -123,23 +150,41 @@ public sealed class FakeOpenAiCall
         }
     }
 
-    private static JsonObject Chunk(JsonObject delta, string? finishReason) => new()
+    /// <summary>One piece of the answer in the endpoint's format; OpenAI's first chunk names the role, its last only ends.</summary>
+    private JsonObject Chunk(string content, string? finishReason)
     {
-        ["id"] = "chatcmpl-fake",
-        ["object"] = "chat.completion.chunk",
-        ["created"] = 1764000000,
-        ["model"] = "fake-model",
-        ["system_fingerprint"] = null,
-        ["choices"] = new JsonArray(new JsonObject
+        if (_ollama)
         {
-            ["index"] = 0,
-            ["delta"] = delta,
-            ["logprobs"] = null,
-            ["finish_reason"] = finishReason,
-        }),
-    };
+            return new JsonObject
+            {
+                ["model"] = "fake-model",
+                ["created_at"] = "2026-11-25T00:00:00Z",
+                ["message"] = new JsonObject { ["role"] = "assistant", ["content"] = content },
+                ["done"] = false,
+            };
+        }
 
-    private Task WriteChunkAsync(JsonObject chunk) => WriteLineAsync($"data: {chunk.ToJsonString()}\n\n");
+        var delta = finishReason is not null ? new JsonObject()
+            : content.Length == 0 ? new JsonObject { ["role"] = "assistant", ["content"] = "" }
+            : new JsonObject { ["content"] = content };
+        return new JsonObject
+        {
+            ["id"] = "chatcmpl-fake",
+            ["object"] = "chat.completion.chunk",
+            ["created"] = 1764000000,
+            ["model"] = "fake-model",
+            ["system_fingerprint"] = null,
+            ["choices"] = new JsonArray(new JsonObject
+            {
+                ["index"] = 0,
+                ["delta"] = delta,
+                ["logprobs"] = null,
+                ["finish_reason"] = finishReason,
+            }),
+        };
+    }
+
+    private Task WriteChunkAsync(JsonObject chunk) => WriteLineAsync(_ollama ? chunk.ToJsonString() + "\n" : $"data: {chunk.ToJsonString()}\n\n");
 
     private async Task WriteLineAsync(string line)
     {
