@@ -12,7 +12,6 @@ namespace StructuredStream.Api.Models;
 /// <summary>The configured model: its <see cref="IChatClient"/> (with tool calling) and how to ask it for a schema.</summary>
 public sealed class ModelClient : IDisposable
 {
-    private readonly ModelOptions _options;
     private readonly HttpClient? _http;
 
     // A schema is checked once, not per stream; entries go with their schemas.
@@ -22,9 +21,11 @@ public sealed class ModelClient : IDisposable
     /// <exception cref="InvalidOperationException">The configuration is incomplete or names an unknown provider.</exception>
     public ModelClient(ModelOptions options, SchemaCache schemas, TimeProvider timeProvider)
     {
-        _options = options;
+        ArgumentNullException.ThrowIfNull(options);
+        Provider = options.Provider.ToLowerInvariant();
+        ModelName = options.Name;
         IChatClient inner;
-        switch (options.Provider.ToLowerInvariant())
+        switch (Provider)
         {
             case "simulated":
                 inner = new SimulatedChatClient(options.Simulated, schemas, timeProvider);
@@ -53,14 +54,23 @@ public sealed class ModelClient : IDisposable
         Client = inner.AsBuilder().UseFunctionInvocation().Build();
     }
 
+    /// <summary>Wraps a chat client built elsewhere (another provider, or a scripted one in tests), with tool calling.</summary>
+    public ModelClient(IChatClient client, string provider, string modelName)
+    {
+        ArgumentNullException.ThrowIfNull(client);
+        Provider = provider;
+        ModelName = modelName;
+        Client = client.AsBuilder().UseFunctionInvocation().Build();
+    }
+
     /// <summary>The client streams are generated with.</summary>
     public IChatClient Client { get; }
 
     /// <summary>The provider's name, such as <c>openai</c>.</summary>
-    public string Provider => _options.Provider.ToLowerInvariant();
+    public string Provider { get; }
 
     /// <summary>The model's name, as reported in <c>started</c>.</summary>
-    public string ModelName => _options.Name;
+    public string ModelName { get; }
 
     /// <summary>
     /// Options that ask for <paramref name="schema"/> as the response format, or for plain text when the schema is a
@@ -69,7 +79,7 @@ public sealed class ModelClient : IDisposable
     public ChatOptions CreateOptions(CompiledSchema schema, bool plainText)
     {
         ArgumentNullException.ThrowIfNull(schema);
-        var options = new ChatOptions { ModelId = _options.Name };
+        var options = new ChatOptions { ModelId = ModelName };
         if (plainText)
         {
             options.ResponseFormat = ChatResponseFormat.Text;

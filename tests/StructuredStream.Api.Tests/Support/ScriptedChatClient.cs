@@ -1,0 +1,75 @@
+using System.Runtime.CompilerServices;
+using Microsoft.Extensions.AI;
+
+namespace StructuredStream.Api.Tests.Support;
+
+/// <summary>
+/// A model that follows a script on a (fake) clock: text pieces, pauses, a hang, a fault. <see cref="Parked"/> tells a
+/// test when the model is waiting, so the test moves the clock only once the stream has caught up with it.
+/// </summary>
+internal sealed class ScriptedChatClient(TimeProvider time, params ScriptStep[] script) : IChatClient
+{
+    private TaskCompletionSource _parked = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private int _calls;
+
+    /// <summary>Calls whose first this many attempts fail with <see cref="FailWith"/> before writing anything.</summary>
+    public int FailFirstCalls { get; init; }
+
+    public Exception FailWith { get; init; } = new HttpRequestException("The engine is overloaded.", null, System.Net.HttpStatusCode.ServiceUnavailable);
+
+    /// <summary>How many times the model was called.</summary>
+    public int Calls => Volatile.Read(ref _calls);
+
+    /// <summary>Completes when the script is waiting (in a pause or a hang): everything before it has been read.</summary>
+    public Task Parked => Volatile.Read(ref _parked).Task;
+
+    public async IAsyncEnumerable<ChatResponseUpdate> GetStreamingResponseAsync(
+        IEnumerable<ChatMessage> messages, ChatOptions? options = null, [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        if (Interlocked.Increment(ref _calls) <= FailFirstCalls)
+        {
+            throw FailWith;
+        }
+
+        foreach (var step in script)
+        {
+            switch (step)
+            {
+                case ScriptStep.Text text:
+                    yield return new ChatResponseUpdate(ChatRole.Assistant, text.Value);
+                    break;
+                case ScriptStep.Pause pause:
+                    await WaitAsync(pause.Length, cancellationToken);
+                    break;
+                case ScriptStep.Hang:
+                    await WaitAsync(Timeout.InfiniteTimeSpan, cancellationToken);
+                    break;
+                case ScriptStep.Fail fail:
+                    throw fail.Exception;
+            }
+        }
+    }
+
+    public Task<ChatResponse> GetResponseAsync(IEnumerable<ChatMessage> messages, ChatOptions? options = null, CancellationToken cancellationToken = default) =>
+        throw new NotSupportedException("Streams only.");
+
+    public object? GetService(Type serviceType, object? serviceKey = null) => null;
+
+    public void Dispose()
+    {
+    }
+
+    private async Task WaitAsync(TimeSpan length, CancellationToken cancellationToken)
+    {
+        var parked = Volatile.Read(ref _parked);
+        parked.TrySetResult();
+        try
+        {
+            await Task.Delay(length, time, cancellationToken);
+        }
+        finally
+        {
+            Interlocked.CompareExchange(ref _parked, new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously), parked);
+        }
+    }
+}

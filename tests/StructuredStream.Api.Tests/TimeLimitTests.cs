@@ -1,0 +1,161 @@
+using StructuredStream.Api.Models;
+using StructuredStream.Api.Streams;
+using StructuredStream.Api.Tests.Support;
+using StructuredStream.Protocol;
+
+namespace StructuredStream.Api.Tests;
+
+/// <summary>Time-outs, back-off and the grace period, on a fake clock: each fires when its time comes and not a tick before.</summary>
+public sealed class TimeLimitTests
+{
+    private static readonly TimeSpan Tick = TimeSpan.FromTicks(1);
+
+    private static readonly ModelOptions Limits = new()
+    {
+        Timeouts = new ModelTimeouts
+        {
+            FirstToken = TimeSpan.FromSeconds(30),
+            StalledAfter = TimeSpan.FromSeconds(5),
+            Idle = TimeSpan.FromSeconds(20),
+            Total = TimeSpan.FromMinutes(5),
+        },
+        Retry = new ModelRetry { MaxRetries = 0 },
+    };
+
+    private static readonly ScriptStep[] TitleThenHang =
+        [new ScriptStep.Text("""{"title":"Printer"""), new ScriptStep.Text(""" on fire","tags":["urg"""), new ScriptStep.Hang()];
+
+    [Fact]
+    public async Task A_model_that_stops_writing_is_stalled_after_StalledAfter_then_timed_out_after_Idle_keeping_its_text()
+    {
+        await using var hub = new FakeTimeHub(Limits, time => new ScriptedChatClient(time, TitleThenHang));
+        var generation = await hub.StartAsync();
+        await hub.ParkedAsync();
+
+        hub.Time.Advance(TimeSpan.FromSeconds(5) - Tick);
+        Assert.DoesNotContain(await hub.EventsAsync(generation.Id), e => e.Event is StatusEvent { Phase: StreamPhases.Stalled });
+        hub.Time.Advance(Tick);
+        Assert.Contains(await hub.EventsAsync(generation.Id), e => e.Event is StatusEvent { Phase: StreamPhases.Stalled, Detail: "No token for 5 s." });
+
+        hub.Time.Advance(TimeSpan.FromSeconds(15) - Tick);
+        Assert.False(generation.Completion.IsCompleted);
+        hub.Time.Advance(Tick);
+        var events = await hub.EndAsync(generation);
+
+        var error = Assert.Single(events.Select(e => e.Event).OfType<ErrorEvent>());
+        Assert.Equal("timed_out", error.Code);
+        Assert.Contains("the idle time between tokens (20 s)", error.Message, StringComparison.Ordinal);
+        var final = ReadEvents.Final(events);
+        Assert.Equal(StreamOutcome.TimedOut, final.Outcome);
+        Assert.Equal("""{"title":"Printer on fire","tags":["urg"]}""", final.Object.ToJsonString());
+    }
+
+    [Fact]
+    public async Task A_model_that_never_starts_times_out_after_FirstToken()
+    {
+        await using var hub = new FakeTimeHub(Limits, time => new ScriptedChatClient(time, new ScriptStep.Hang()));
+        var generation = await hub.StartAsync();
+        await hub.ParkedAsync();
+
+        hub.Time.Advance(TimeSpan.FromSeconds(30) - Tick);
+        Assert.False(generation.Completion.IsCompleted);
+        hub.Time.Advance(Tick);
+        var events = await hub.EndAsync(generation);
+
+        Assert.Contains("the time to first token (30 s)", Assert.Single(events.Select(e => e.Event).OfType<ErrorEvent>()).Message, StringComparison.Ordinal);
+        Assert.Equal(StreamOutcome.TimedOut, ReadEvents.Final(events).Outcome);
+    }
+
+    [Fact]
+    public async Task A_model_that_writes_slowly_but_steadily_is_stopped_by_the_total_limit()
+    {
+        var limits = Limits with { Timeouts = Limits.Timeouts with { Total = TimeSpan.FromSeconds(10) } };
+        ScriptStep[] slow = [new ScriptStep.Text("{\"title\":\""), .. Enumerable.Repeat<ScriptStep[]>([new ScriptStep.Pause(TimeSpan.FromSeconds(4)), new ScriptStep.Text("ab")], 10).SelectMany(s => s)];
+        await using var hub = new FakeTimeHub(limits, time => new ScriptedChatClient(time, slow));
+        var generation = await hub.StartAsync();
+
+        for (var second = 0; second < 10; second++)
+        {
+            await hub.ParkedAsync();
+            Assert.False(generation.Completion.IsCompleted);
+            hub.Time.Advance(TimeSpan.FromSeconds(1));
+        }
+
+        var events = await hub.EndAsync(generation);
+        Assert.Contains("the total time limit (10 s)", Assert.Single(events.Select(e => e.Event).OfType<ErrorEvent>()).Message, StringComparison.Ordinal);
+        Assert.Equal(StreamOutcome.TimedOut, ReadEvents.Final(events).Outcome);
+        Assert.Equal("""{"title":"abab"}""", ReadEvents.Final(events).Object.ToJsonString());
+    }
+
+    [Fact]
+    public async Task A_failure_before_the_first_token_is_retried_only_when_the_back_off_has_passed()
+    {
+        var limits = Limits with { Retry = new ModelRetry { MaxRetries = 2, BaseDelay = TimeSpan.FromSeconds(2) } };
+        await using var hub = new FakeTimeHub(limits, time => new ScriptedChatClient(time, [new ScriptStep.Text("""{"title":"ok"}""")]) { FailFirstCalls = 2 });
+        var generation = await hub.StartAsync();
+
+        var first = await hub.AdvanceUntilAsync(generation.Id, TimeSpan.Zero, e => Retries(e) == 1);
+        await Task.Delay(50);
+        Assert.Equal(1, hub.Model.Calls); // the clock has not moved: no second call yet
+        Assert.StartsWith("Attempt 2 in ", first.Select(e => e.Event).OfType<StatusEvent>().Single(s => s.Phase == StreamPhases.Retrying).Detail, StringComparison.Ordinal);
+
+        var events = await hub.AdvanceUntilAsync(generation.Id, TimeSpan.FromMilliseconds(100), e => e[^1].Event is FinalEvent);
+
+        Assert.Equal(3, hub.Model.Calls);
+        Assert.Equal(2, Retries(events));
+        Assert.Equal(StreamOutcome.Completed, ReadEvents.Final(events).Outcome);
+    }
+
+    [Fact]
+    public async Task A_failure_after_the_first_token_is_not_retried_and_keeps_what_was_written()
+    {
+        var limits = Limits with { Retry = new ModelRetry { MaxRetries = 2 } };
+        var fault = new HttpRequestException("The connection was reset.");
+        await using var hub = new FakeTimeHub(limits, time => new ScriptedChatClient(time, [new ScriptStep.Text("""{"title":"Half"""), new ScriptStep.Fail(fault)]));
+        var generation = await hub.StartAsync();
+
+        var events = await hub.EndAsync(generation);
+
+        Assert.Equal(1, hub.Model.Calls);
+        Assert.Equal(0, Retries(events));
+        Assert.Equal("model_error", Assert.Single(events.Select(e => e.Event).OfType<ErrorEvent>()).Code);
+        Assert.Equal("""{"title":"Half"}""", ReadEvents.Final(events).Object.ToJsonString());
+    }
+
+    [Fact]
+    public async Task With_no_reader_the_generation_is_cancelled_when_the_grace_period_ends_not_before()
+    {
+        await using var hub = new FakeTimeHub(Limits, time => new ScriptedChatClient(time, TitleThenHang), new StreamOptions { ReaderGrace = TimeSpan.FromSeconds(3) });
+        var generation = await hub.StartAsync();
+        await hub.ParkedAsync();
+
+        generation.ReaderDetached();
+        hub.Time.Advance(TimeSpan.FromSeconds(3) - Tick);
+        Assert.Equal(CancelReason.None, generation.CancelReason);
+        hub.Time.Advance(Tick);
+        var events = await hub.EndAsync(generation);
+
+        Assert.Equal(CancelReason.NoReaders, generation.CancelReason);
+        Assert.Equal(StreamOutcome.Cancelled, ReadEvents.Final(events).Outcome);
+        Assert.Equal("""{"title":"Printer on fire","tags":["urg"]}""", ReadEvents.Final(events).Object.ToJsonString());
+    }
+
+    [Fact]
+    public async Task A_reader_that_comes_back_within_the_grace_period_calls_it_off()
+    {
+        await using var hub = new FakeTimeHub(Limits, time => new ScriptedChatClient(time, TitleThenHang), new StreamOptions { ReaderGrace = TimeSpan.FromSeconds(3) });
+        var generation = await hub.StartAsync();
+        await hub.ParkedAsync();
+
+        generation.ReaderDetached();
+        hub.Time.Advance(TimeSpan.FromSeconds(2));
+        generation.ReaderAttached();
+        hub.Time.Advance(TimeSpan.FromSeconds(10));
+
+        Assert.Equal(CancelReason.None, generation.CancelReason);
+        Assert.False(generation.Completion.IsCompleted);
+    }
+
+    private static int Retries(List<SequencedEvent> events) =>
+        events.Count(e => e.Event is StatusEvent { Phase: StreamPhases.Retrying });
+}
