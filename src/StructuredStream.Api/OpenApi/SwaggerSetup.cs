@@ -21,6 +21,9 @@ public static class SwaggerSetup
                 Version = "v1",
                 Description = "Streams a model's structured output as validated JSON Patch deltas over NDJSON or SSE. See docs/protocol.md for the events.",
             });
+            options.DocumentFilter<StreamEventComponents>();
+            options.OperationFilter<EventStreamResponses>();
+            options.OperationFilter<CreateStreamExamples>();
             var xml = Path.Combine(AppContext.BaseDirectory, $"{Assembly.GetExecutingAssembly().GetName().Name}.xml");
             if (File.Exists(xml))
             {

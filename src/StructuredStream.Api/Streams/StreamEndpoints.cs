@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.Net.Http.Headers;
 using StructuredStream.Logs;
 
@@ -99,14 +100,21 @@ public static class StreamEndpoints
         return new EventStreamResult(events, transport, generation.Id);
     }
 
-    private static async Task<IResult> ReadEventsAsync(string id, HttpRequest request, long? after, IStreamLog log, EventFeed feed)
+    /// <param name="id">The stream's id.</param>
+    /// <param name="request">The request.</param>
+    /// <param name="after">The last seq the reader has (0 or absent: from the start).</param>
+    /// <param name="lastEventId">The last seq the reader has, as an SSE client sends it on reconnecting; wins over <c>after</c>.</param>
+    /// <param name="log">The stream log.</param>
+    /// <param name="feed">The live events.</param>
+    private static async Task<IResult> ReadEventsAsync(
+        string id, HttpRequest request, long? after, [FromHeader(Name = "Last-Event-ID")] string? lastEventId, IStreamLog log, EventFeed feed)
     {
         if (Negotiate(request) is not { } transport)
         {
             return NotAcceptable(request);
         }
 
-        var header = request.Headers["Last-Event-ID"].ToString();
+        var header = lastEventId ?? "";
         long cursor = after ?? 0;
         if (header.Length > 0 && !long.TryParse(header, NumberStyles.None, CultureInfo.InvariantCulture, out cursor))
         {
