@@ -7,7 +7,7 @@ using StructuredStream.Protocol;
 namespace StructuredStream.Api.Tests;
 
 /// <summary>Stop, drop and come back: DELETE, a reader going away, resuming from a cursor, a second viewer.</summary>
-public sealed class CancelAndResumeTests(ServiceHost host) : IClassFixture<ServiceHost>
+public abstract class CancelAndResumeTests(ServiceHost host)
 {
     /// <summary>Slow enough that the stream is still running while the test acts on it.</summary>
     private static object SlowStream(string schemaId = "research-answer") =>
@@ -115,3 +115,9 @@ public sealed class CancelAndResumeTests(ServiceHost host) : IClassFixture<Servi
         Assert.Equal(StreamOutcome.Completed, ReadEvents.Final(events).Outcome);
     }
 }
+
+/// <summary>Over a real loopback socket.</summary>
+public sealed class CancelAndResumeTestsOverSocket(ServiceHost host) : CancelAndResumeTests(host), IClassFixture<ServiceHost>;
+
+/// <summary>In process (TestServer).</summary>
+public sealed class CancelAndResumeTestsInProcess(InProcessServiceHost host) : CancelAndResumeTests(host), IClassFixture<InProcessServiceHost>;

@@ -6,7 +6,7 @@ using StructuredStream.Api.Tests.Support;
 namespace StructuredStream.Api.Tests;
 
 /// <summary>Errors before streaming starts are RFC 9457 problem details that say exactly what is wrong.</summary>
-public sealed class ProblemTests(ServiceHost host) : IClassFixture<ServiceHost>
+public abstract class ProblemTests(ServiceHost host)
 {
     public static TheoryData<string, HttpStatusCode, string> BadBodies => new()
     {
@@ -86,3 +86,9 @@ public sealed class ProblemTests(ServiceHost host) : IClassFixture<ServiceHost>
         Assert.Contains(mention, problem.RootElement.GetProperty("detail").GetString(), StringComparison.Ordinal);
     }
 }
+
+/// <summary>Over a real loopback socket.</summary>
+public sealed class ProblemTestsOverSocket(ServiceHost host) : ProblemTests(host), IClassFixture<ServiceHost>;
+
+/// <summary>In process (TestServer).</summary>
+public sealed class ProblemTestsInProcess(InProcessServiceHost host) : ProblemTests(host), IClassFixture<InProcessServiceHost>;

@@ -5,7 +5,7 @@ using StructuredStream.Api.Tests.Support;
 
 namespace StructuredStream.Api.Tests;
 
-public sealed class SchemaEndpointTests(ServiceHost host) : IClassFixture<ServiceHost>
+public abstract class SchemaEndpointTests(ServiceHost host)
 {
     [Fact]
     public async Task The_shipped_schemas_are_listed_and_served_as_stored()
@@ -69,3 +69,9 @@ public sealed class SchemaEndpointTests(ServiceHost host) : IClassFixture<Servic
         Assert.Equal("Healthy", await client.GetStringAsync("/healthz"));
     }
 }
+
+/// <summary>Over a real loopback socket.</summary>
+public sealed class SchemaEndpointTestsOverSocket(ServiceHost host) : SchemaEndpointTests(host), IClassFixture<ServiceHost>;
+
+/// <summary>In process (TestServer).</summary>
+public sealed class SchemaEndpointTestsInProcess(InProcessServiceHost host) : SchemaEndpointTests(host), IClassFixture<InProcessServiceHost>;

@@ -1,4 +1,5 @@
 using System.Net;
+using System.Text.Json.Nodes;
 using StructuredStream.Api.Tests.Support;
 using StructuredStream.Documents;
 using StructuredStream.Protocol;
@@ -6,7 +7,7 @@ using StructuredStream.Protocol;
 namespace StructuredStream.Api.Tests;
 
 /// <summary>POST /v1/streams over a real socket: both transports, and every way a stream can end.</summary>
-public sealed class StreamingTests(ServiceHost host) : IClassFixture<ServiceHost>
+public abstract class StreamingTests(ServiceHost host)
 {
     [Theory]
     [InlineData("signup-form")]
@@ -161,6 +162,30 @@ public sealed class StreamingTests(ServiceHost host) : IClassFixture<ServiceHost
         ReadEvents.AssertOrdered(events);
     }
 
+    [Theory]
+    [InlineData("application/x-ndjson")]
+    [InlineData("text/event-stream")]
+    public async Task Each_event_reaches_the_reader_when_it_is_written_not_when_the_stream_ends(string accept)
+    {
+        using var client = host.Client();
+        using var response = await client.SendAsync(
+            ReadEvents.Post(new { schemaId = "research-answer", prompt = "x", simulation = new { scenario = "stall", afterTokens = 10 } }, accept),
+            HttpCompletionOption.ResponseHeadersRead);
+        var id = response.Headers.GetValues("X-Stream-Id").Single();
+        using var body = new StreamReader(await response.Content.ReadAsStreamAsync());
+
+        // Read up to the stalled status: the model is stalled, so if it arrived, it was flushed while the stream runs.
+        var received = new List<string>();
+        while (await body.ReadLineAsync() is { } line && !line.Contains("\"phase\":\"stalled\"", StringComparison.Ordinal))
+        {
+            received.Add(line);
+        }
+
+        var state = JsonNode.Parse(await client.GetStringAsync($"/v1/streams/{id}"))!;
+        Assert.Equal("running", (string?)state["status"]);
+        Assert.Contains(received, line => line.Contains("\"type\":\"patch\"", StringComparison.Ordinal));
+    }
+
     [Fact]
     public async Task A_tool_call_shows_as_retrieval_status_events_before_the_answer()
     {
@@ -189,3 +214,9 @@ public sealed class StreamingTests(ServiceHost host) : IClassFixture<ServiceHost
         Assert.True(DocumentNode.DeepEquals(ReadEvents.Final(events).Object, ReadEvents.Replay(events)));
     }
 }
+
+/// <summary>Over a real loopback socket.</summary>
+public sealed class StreamingTestsOverSocket(ServiceHost host) : StreamingTests(host), IClassFixture<ServiceHost>;
+
+/// <summary>In process (TestServer).</summary>
+public sealed class StreamingTestsInProcess(InProcessServiceHost host) : StreamingTests(host), IClassFixture<InProcessServiceHost>;

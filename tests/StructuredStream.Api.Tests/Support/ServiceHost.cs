@@ -4,11 +4,13 @@ using Microsoft.AspNetCore.Mvc.Testing;
 namespace StructuredStream.Api.Tests.Support;
 
 /// <summary>
-/// The real service on a real loopback socket (Kestrel), with the simulated model writing as fast as it can and short
-/// grace, heartbeat and time-out settings so behaviour shows quickly. Fixtures can override settings.
+/// The real service on a real loopback socket (Kestrel), or in process (TestServer) for <see cref="InProcessServiceHost"/>,
+/// with the simulated model writing as fast as it can and short grace, heartbeat and time-out settings so behaviour
+/// shows quickly. Fixtures can override settings.
 /// </summary>
-public sealed class ServiceHost : WebApplicationFactory<Program>
+public class ServiceHost : WebApplicationFactory<Program>
 {
+    private readonly bool _overSocket;
     private readonly Dictionary<string, string?> _settings = new()
     {
         ["StructuredStream:Model:Simulated:TokensPerSecond"] = "0",
@@ -26,14 +28,19 @@ public sealed class ServiceHost : WebApplicationFactory<Program>
     }
 
     /// <summary>The same, with some settings replaced or added (for fixtures that need another model or policy).</summary>
-    internal ServiceHost(IEnumerable<KeyValuePair<string, string?>> overrides)
+    internal ServiceHost(IEnumerable<KeyValuePair<string, string?>> overrides, bool overSocket = true)
     {
         foreach (var (key, value) in overrides)
         {
             _settings[key] = value;
         }
 
-        UseKestrel(0);
+        _overSocket = overSocket;
+        if (overSocket)
+        {
+            UseKestrel(0);
+        }
+
         StartServer();
     }
 
