@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using StructuredStream.Api.Models;
 using StructuredStream.Api.Tests.Support;
 using StructuredStream.Documents;
 using StructuredStream.Protocol;
@@ -27,6 +28,7 @@ public sealed class OllamaProviderTests(OllamaHost host) : IClassFixture<OllamaH
         Assert.Equal("fake-model", (string?)call.Body["model"]);
         Assert.True(JsonNode.DeepEquals(Schema, call.Body["format"]), call.Body.ToJsonString());
         Assert.Equal(7, (int?)call.Body["options"]!["seed"]);
+        Assert.DoesNotContain(ModelClient.StreamIdProperty, call.Body.ToJsonString(), StringComparison.Ordinal);
         var final = ReadEvents.Final(events);
         Assert.Equal(StreamOutcome.Completed, final.Outcome);
         Assert.Equal(answer, final.Object.ToJsonString());

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Text.Json.Nodes;
+using StructuredStream.Api.Models;
 using StructuredStream.Api.Tests.Support;
 using StructuredStream.Documents;
 using StructuredStream.Protocol;
@@ -39,6 +40,7 @@ public sealed class OpenAiProviderTests(OpenAiWithRetryHost host) : IClassFixtur
             Assert.Equal("Bearer test-key", call.Authorization);
             Assert.Equal("fake-model", (string?)call.Body["model"]);
             Assert.True((bool?)call.Body["stream"]);
+            Assert.DoesNotContain(ModelClient.StreamIdProperty, call.Body.ToJsonString(), StringComparison.Ordinal); // ours, not the provider's
             var format = call.Body["response_format"]!;
             Assert.Equal("json_schema", (string?)format["type"]);
             Assert.True(JsonNode.DeepEquals(schema, format["json_schema"]!["schema"]), format.ToJsonString());

@@ -63,6 +63,12 @@ public sealed class ModelClient : IDisposable
         Client = client.AsBuilder().UseFunctionInvocation().Build();
     }
 
+    /// <summary>
+    /// The <see cref="ChatOptions.AdditionalProperties"/> key under which each model call carries its stream's id, so
+    /// that a wrapped client (tracing, metering, a load test's clock) can tell which stream it serves.
+    /// </summary>
+    public const string StreamIdProperty = "structuredstream.stream_id";
+
     /// <summary>The client streams are generated with.</summary>
     public IChatClient Client { get; }
 

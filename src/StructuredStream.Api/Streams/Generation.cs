@@ -247,9 +247,10 @@ public sealed class Generation : IDisposable
         options.Temperature = _request.Model?.Temperature;
         options.MaxOutputTokens = _request.Model?.MaxOutputTokens;
         options.Seed = _request.Model?.Seed;
+        options.AdditionalProperties = new() { [ModelClient.StreamIdProperty] = Id };
         if (_request.Simulation is { } simulation)
         {
-            options.AdditionalProperties = new() { [SimulatedChatClient.SettingsKey] = simulation };
+            options.AdditionalProperties[SimulatedChatClient.SettingsKey] = simulation;
             if (simulation.Scenario == SimulationScenario.Tool)
             {
                 options.Tools = [LookupTool.Function];
