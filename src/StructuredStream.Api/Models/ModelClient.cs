@@ -12,6 +12,12 @@ namespace StructuredStream.Api.Models;
 /// <summary>The configured model: its <see cref="IChatClient"/> (with tool calling) and how to ask it for a schema.</summary>
 public sealed class ModelClient : IDisposable
 {
+    /// <summary>
+    /// The <see cref="ChatOptions.AdditionalProperties"/> key under which each model call carries its stream's id, so
+    /// that a wrapped client (tracing, metering, a load test's clock) can tell which stream it serves.
+    /// </summary>
+    public const string StreamIdProperty = "structuredstream.stream_id";
+
     private readonly HttpClient? _http;
 
     // A schema is checked once, not per stream; entries go with their schemas.
@@ -62,12 +68,6 @@ public sealed class ModelClient : IDisposable
         ModelName = modelName;
         Client = client.AsBuilder().UseFunctionInvocation().Build();
     }
-
-    /// <summary>
-    /// The <see cref="ChatOptions.AdditionalProperties"/> key under which each model call carries its stream's id, so
-    /// that a wrapped client (tracing, metering, a load test's clock) can tell which stream it serves.
-    /// </summary>
-    public const string StreamIdProperty = "structuredstream.stream_id";
 
     /// <summary>The client streams are generated with.</summary>
     public IChatClient Client { get; }

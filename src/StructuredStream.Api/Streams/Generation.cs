@@ -215,7 +215,9 @@ public sealed class Generation : IDisposable
         context.Properties.Set(ModelCallPolicy.RetryObserver, retry =>
             _ = AppendStatusAsync(new StatusEvent(StreamPhases.Retrying)
             {
-                Detail = $"Attempt {retry.Attempt} in {retry.Delay.TotalSeconds:0.#} s, after: {retry.Fault?.Message}",
+                Detail = retry.Delay < TimeSpan.FromSeconds(1)
+                    ? $"Attempt {retry.Attempt} in {retry.Delay.TotalMilliseconds:0} ms, after: {retry.Fault?.Message}"
+                    : $"Attempt {retry.Attempt} in {retry.Delay.TotalSeconds:0.#} s, after: {retry.Fault?.Message}",
             }));
         try
         {
