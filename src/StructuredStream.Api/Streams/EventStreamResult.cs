@@ -29,12 +29,14 @@ public sealed class EventStreamResult(IAsyncEnumerable<SequencedEvent> events, E
         response.Headers["X-Accel-Buffering"] = "no";
         httpContext.Features.Get<IHttpResponseBodyFeature>()?.DisableBuffering();
         var cancellationToken = httpContext.RequestAborted;
+        // One writer per response, reset for each event: nothing but the event's bytes is allocated per event.
+        using var writer = new Utf8JsonWriter(Stream.Null, DocumentNode.WriterOptions);
         try
         {
             if (transport == EventTransport.ServerSentEvents)
             {
                 response.ContentType = SseType;
-                await SseFormatter.WriteAsync(AsSseItems(events, cancellationToken), response.Body, static (item, buffer) => Format(item.Data, buffer), cancellationToken).ConfigureAwait(false);
+                await SseFormatter.WriteAsync(AsSseItems(events, cancellationToken), response.Body, (item, buffer) => Format(writer, item.Data, buffer), cancellationToken).ConfigureAwait(false);
             }
             else
             {
@@ -43,7 +45,7 @@ public sealed class EventStreamResult(IAsyncEnumerable<SequencedEvent> events, E
                 await foreach (var item in events.WithCancellation(cancellationToken).ConfigureAwait(false))
                 {
                     buffer.ResetWrittenCount();
-                    Format(item, buffer);
+                    Format(writer, item, buffer);
                     buffer.Write("\n"u8);
                     await response.Body.WriteAsync(buffer.WrittenMemory, cancellationToken).ConfigureAwait(false);
                     await response.Body.FlushAsync(cancellationToken).ConfigureAwait(false);
@@ -68,9 +70,10 @@ public sealed class EventStreamResult(IAsyncEnumerable<SequencedEvent> events, E
         }
     }
 
-    private static void Format(SequencedEvent item, IBufferWriter<byte> buffer)
+    private static void Format(Utf8JsonWriter writer, SequencedEvent item, IBufferWriter<byte> buffer)
     {
-        using var writer = new Utf8JsonWriter(buffer, DocumentNode.WriterOptions);
+        writer.Reset(buffer);
         StreamEventSerializer.Write(writer, item);
+        writer.Flush();
     }
 }
