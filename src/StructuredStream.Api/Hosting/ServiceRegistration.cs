@@ -34,7 +34,7 @@ public static class ServiceRegistration
             return catalog;
         });
         services.AddSingleton<IStreamLog>(provider => new InMemoryStreamLog(
-            new InMemoryStreamLogOptions { RetainFor = options.Streams.RetainFor, MaxStreams = options.Streams.MaxStreams },
+            new InMemoryStreamLogOptions { RetainFor = options.Streams.RetainFor, MaxStreams = options.Streams.MaxStreams, RecentEvents = options.Streams.RecentEvents },
             provider.GetRequiredService<TimeProvider>()));
         services.AddSingleton(provider => new ModelClient(options.Model, provider.GetRequiredService<SchemaCache>(), provider.GetRequiredService<TimeProvider>()));
         services.AddSingleton(provider => new ModelCallPolicy(options.Model, provider.GetRequiredService<TimeProvider>()));

@@ -9,7 +9,7 @@ using StructuredStream.Schemas;
 
 namespace StructuredStream.Api.Models;
 
-/// <summary>The configured model: its <see cref="IChatClient"/> (with tool calling) and how to ask it for a schema.</summary>
+/// <summary>The configured model: its <see cref="IChatClient"/> (with tool calling when asked) and how to ask it for a schema.</summary>
 public sealed class ModelClient : IDisposable
 {
     /// <summary>
@@ -19,6 +19,8 @@ public sealed class ModelClient : IDisposable
     public const string StreamIdProperty = "structuredstream.stream_id";
 
     private readonly HttpClient? _http;
+    private readonly IChatClient _plain;
+    private readonly IChatClient _withTools;
 
     // A schema is checked once, not per stream; entries go with their schemas.
     private readonly ConditionalWeakTable<CompiledSchema, StrongBox<bool>> _fitsStrictMode = new();
@@ -57,7 +59,8 @@ public sealed class ModelClient : IDisposable
                 throw new InvalidOperationException($"StructuredStream:Model:Provider is '{options.Provider}'; it must be simulated, openai or ollama.");
         }
 
-        Client = inner.AsBuilder().UseFunctionInvocation().Build();
+        _plain = inner;
+        _withTools = inner.AsBuilder().UseFunctionInvocation().Build();
     }
 
     /// <summary>Wraps a chat client built elsewhere (another provider, or a scripted one in tests), with tool calling.</summary>
@@ -66,11 +69,21 @@ public sealed class ModelClient : IDisposable
         ArgumentNullException.ThrowIfNull(client);
         Provider = provider;
         ModelName = modelName;
-        Client = client.AsBuilder().UseFunctionInvocation().Build();
+        _plain = client;
+        _withTools = client.AsBuilder().UseFunctionInvocation().Build();
     }
 
-    /// <summary>The client streams are generated with.</summary>
-    public IChatClient Client { get; }
+    /// <summary>
+    /// Streams the model's answer, calling the options' tools when it asks for them. Without tools the provider's
+    /// updates pass straight through: tool calling keeps every update of a turn to look for calls in them, which
+    /// would grow a stream's memory with each token.
+    /// </summary>
+    public IAsyncEnumerable<ChatResponseUpdate> GetStreamingResponseAsync(IEnumerable<ChatMessage> messages, ChatOptions options, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        var client = options.Tools is { Count: > 0 } ? _withTools : _plain;
+        return client.GetStreamingResponseAsync(messages, options, cancellationToken);
+    }
 
     /// <summary>The provider's name, such as <c>openai</c>.</summary>
     public string Provider { get; }
@@ -109,7 +122,7 @@ public sealed class ModelClient : IDisposable
     /// <inheritdoc />
     public void Dispose()
     {
-        Client.Dispose();
+        _withTools.Dispose(); // and the provider's client inside it
         _http?.Dispose();
     }
 

@@ -224,7 +224,7 @@ public sealed class Generation : IDisposable
             return await _services.Policy.Pipeline.ExecuteAsync(
                 async ctx =>
                 {
-                    var updates = _services.Client.Client.GetStreamingResponseAsync(_request.Messages, options, ctx.CancellationToken).GetAsyncEnumerator(ctx.CancellationToken);
+                    var updates = _services.Client.GetStreamingResponseAsync(_request.Messages, options, ctx.CancellationToken).GetAsyncEnumerator(ctx.CancellationToken);
                     try
                     {
                         return (updates, await updates.MoveNextAsync().ConfigureAwait(false));

@@ -14,4 +14,7 @@ public sealed record StreamOptions
 
     /// <summary>How many streams the in-memory log keeps. Default 10,000.</summary>
     public int MaxStreams { get; init; } = 10_000;
+
+    /// <summary>How many of a stream's latest events the log keeps unmerged (see docs/protocol.md, "Catching up"). Default 64.</summary>
+    public int RecentEvents { get; init; } = 64;
 }

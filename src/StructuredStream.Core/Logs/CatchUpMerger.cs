@@ -1,5 +1,3 @@
-using StructuredStream.Documents;
-using StructuredStream.Patching;
 using StructuredStream.Protocol;
 
 namespace StructuredStream.Logs;
@@ -22,34 +20,30 @@ public static class CatchUpMerger
         }
 
         var merged = new List<SequencedEvent>(batch.Count);
-        List<PatchOperation>? ops = null;
+        PatchRun? run = null;
         long runSeq = 0;
         foreach (var item in batch)
         {
             if (item.Event is PatchEvent patch)
             {
-                ops ??= [];
-                foreach (var op in patch.Ops)
-                {
-                    Add(ops, op);
-                }
-
+                run ??= new PatchRun();
+                run.Add(patch.Ops);
                 runSeq = item.Seq;
                 continue;
             }
 
-            if (ops is not null)
+            if (run is not null)
             {
-                merged.Add(new SequencedEvent(runSeq, new PatchEvent(ops)));
-                ops = null;
+                merged.Add(new SequencedEvent(runSeq, run.Close()));
+                run = null;
             }
 
             merged.Add(item);
         }
 
-        if (ops is not null)
+        if (run is not null)
         {
-            merged.Add(new SequencedEvent(runSeq, new PatchEvent(ops)));
+            merged.Add(new SequencedEvent(runSeq, run.Close()));
         }
 
         return merged;
@@ -66,29 +60,5 @@ public static class CatchUpMerger
         }
 
         return false;
-    }
-
-    private static void Add(List<PatchOperation> ops, PatchOperation op)
-    {
-        if (ops.Count > 0 && ops[^1] is { Value: StringNode before } last && last.Path == op.Path
-            && last.Op is PatchOperationKind.Add or PatchOperationKind.Replace or PatchOperationKind.Append
-            && op.Value is StringNode after)
-        {
-            if (op.Op == PatchOperationKind.Append)
-            {
-                ops[^1] = last with { Value = new StringNode(before.Value + after.Value) };
-                return;
-            }
-
-            // A strict-mode replace carries the whole string: it supersedes the op before it, keeping that op's kind
-            // so an add that created the member still creates it.
-            if (op.Op == PatchOperationKind.Replace && last.Op != PatchOperationKind.Append)
-            {
-                ops[^1] = last with { Value = after };
-                return;
-            }
-        }
-
-        ops.Add(op);
     }
 }

@@ -4,8 +4,9 @@ using StructuredStream.Protocol;
 namespace StructuredStream.Logs;
 
 /// <summary>
-/// The stream log of one process: events in memory, live readers woken by each append. Ended streams are dropped
-/// after <see cref="InMemoryStreamLogOptions.RetainFor"/>, and the oldest ended ones make room when the cap is reached.
+/// The stream log of one process: events in memory, live readers woken by each append. Each stream's memory is
+/// bounded by its object, not its length (<see cref="StreamHistory"/>). Ended streams are dropped after
+/// <see cref="InMemoryStreamLogOptions.RetainFor"/>, and the oldest ended ones make room when the cap is reached.
 /// </summary>
 public sealed class InMemoryStreamLog : IStreamLog
 {
@@ -37,7 +38,7 @@ public sealed class InMemoryStreamLog : IStreamLog
                 throw new StreamLogFullException($"The log already holds {_options.MaxStreams} streams and all of them are running.");
             }
 
-            if (!_streams.TryAdd(stream.Id, new Entry(stream)))
+            if (!_streams.TryAdd(stream.Id, new Entry(stream, new StreamHistory(_options.RecentEvents))))
             {
                 throw new InvalidOperationException($"A stream '{stream.Id}' already exists.");
             }
@@ -62,7 +63,7 @@ public sealed class InMemoryStreamLog : IStreamLog
 
             foreach (var evt in events)
             {
-                entry.Events.Add(evt);
+                entry.History.Append(evt);
                 if (evt is FinalEvent)
                 {
                     entry.EndedAt = _time.GetUtcNow();
@@ -70,7 +71,7 @@ public sealed class InMemoryStreamLog : IStreamLog
                 }
             }
 
-            last = entry.Events.Count;
+            last = entry.History.LastSeq;
             woken = entry.Appended;
             entry.Appended = NewSignal();
         }
@@ -90,7 +91,7 @@ public sealed class InMemoryStreamLog : IStreamLog
             Task appended;
             lock (entry)
             {
-                var count = entry.Events.Count;
+                var count = entry.History.LastSeq;
                 if (after > count)
                 {
                     throw new ArgumentOutOfRangeException(nameof(after), after, $"The stream '{streamId}' has {count} events; there is no event {after} to read after.");
@@ -98,14 +99,7 @@ public sealed class InMemoryStreamLog : IStreamLog
 
                 if (after < count)
                 {
-                    var take = (int)Math.Min(max, count - after);
-                    var batch = new SequencedEvent[take];
-                    for (var i = 0; i < take; i++)
-                    {
-                        batch[i] = new SequencedEvent(after + i + 1, entry.Events[(int)after + i]);
-                    }
-
-                    return batch;
+                    return entry.History.Read(after, max);
                 }
 
                 if (entry.EndedAt is not null)
@@ -130,7 +124,7 @@ public sealed class InMemoryStreamLog : IStreamLog
 
         lock (entry)
         {
-            return ValueTask.FromResult<StreamSnapshot?>(new StreamSnapshot(entry.Stream, entry.Events.Count, entry.EndedAt is not null));
+            return ValueTask.FromResult<StreamSnapshot?>(new StreamSnapshot(entry.Stream, entry.History.LastSeq, entry.EndedAt is not null));
         }
     }
 
@@ -188,11 +182,11 @@ public sealed class InMemoryStreamLog : IStreamLog
 
     private static TaskCompletionSource NewSignal() => new(TaskCreationOptions.RunContinuationsAsynchronously);
 
-    private sealed class Entry(StreamDescriptor stream)
+    private sealed class Entry(StreamDescriptor stream, StreamHistory history)
     {
         public StreamDescriptor Stream { get; } = stream;
 
-        public List<StreamEvent> Events { get; } = [];
+        public StreamHistory History { get; } = history;
 
         public DateTimeOffset? EndedAt { get; set; }
 

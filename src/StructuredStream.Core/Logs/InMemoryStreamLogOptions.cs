@@ -8,4 +8,10 @@ public sealed record InMemoryStreamLogOptions
 
     /// <summary>How many streams are kept at most; the oldest ended ones make room first. Default 10,000.</summary>
     public int MaxStreams { get; init; } = 10_000;
+
+    /// <summary>
+    /// How many of a running stream's latest events are kept as appended (up to twice as many between folds); older
+    /// runs of patches are folded into one each. Default 64.
+    /// </summary>
+    public int RecentEvents { get; init; } = 64;
 }
