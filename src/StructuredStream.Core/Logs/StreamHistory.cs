@@ -33,6 +33,27 @@ public sealed class StreamHistory
         _recent = recentEvents;
     }
 
+    /// <summary>
+    /// Restores a history from the folded events another history exported (<see cref="ExportFolded"/>); the events
+    /// after the last of them are appended next, as usual.
+    /// </summary>
+    public StreamHistory(IEnumerable<FoldedEvent> folded, int recentEvents = 64)
+        : this(recentEvents)
+    {
+        ArgumentNullException.ThrowIfNull(folded);
+        foreach (var slot in folded)
+        {
+            if (slot.FirstSeq > slot.Event.Seq || slot.FirstSeq != _firstRecentSeq || (slot.FirstSeq < slot.Event.Seq && slot.Event.Event is not PatchEvent))
+            {
+                throw new ArgumentException($"Folded events must follow each other from seq 1; got {slot.FirstSeq}..{slot.Event.Seq} after {_firstRecentSeq - 1}.", nameof(folded));
+            }
+
+            _folded.Add(new Slot(slot.FirstSeq, slot.Event.Seq, slot.Event.Event));
+            _firstRecentSeq = slot.Event.Seq + 1;
+            IsFinished = slot.Event.Event is FinalEvent;
+        }
+    }
+
     /// <summary>The seq of the last event (0 before the first).</summary>
     public long LastSeq => _firstRecentSeq + _recentEvents.Count - 1;
 
@@ -104,6 +125,21 @@ public sealed class StreamHistory
         }
 
         return batch;
+    }
+
+    /// <summary>The seq of the last folded event (0 when none is): events up to it are read from the folded slots.</summary>
+    public long LastFoldedSeq => _firstRecentSeq - 1;
+
+    /// <summary>The folded slots in seq order, for a history elsewhere to restore (a shared log's readers).</summary>
+    public IReadOnlyList<FoldedEvent> ExportFolded()
+    {
+        var slots = new FoldedEvent[_folded.Count];
+        for (var i = 0; i < slots.Length; i++)
+        {
+            slots[i] = new FoldedEvent(_folded[i].FirstSeq, new SequencedEvent(_folded[i].Seq, EventOf(i)));
+        }
+
+        return slots;
     }
 
     private void Fold(int count)

@@ -6,6 +6,7 @@ using StructuredStream.Patching;
 using StructuredStream.Protocol;
 using StructuredStream.Streaming;
 using StructuredStream.Tests.Support;
+using StructuredStream.Tests.Shared;
 
 namespace StructuredStream.Tests.Logs;
 
@@ -23,7 +24,7 @@ public sealed class StreamHistoryTests
             history.Append(e.Event);
         }
 
-        var objects = ObjectsAfterEachSeq(events);
+        var objects = StreamObjects.AfterEachSeq(events);
         for (var after = 0L; after <= count; after++)
         {
             var document = objects[(int)after].DeepClone();
@@ -117,22 +118,5 @@ public sealed class StreamHistoryTests
         Assert.Throws<ArgumentOutOfRangeException>(() => history.Read(3, 10));
         Assert.Empty(history.Read(2, 10));
         Assert.Throws<InvalidOperationException>(() => history.Append(new CompleteEvent(["/b"])));
-    }
-
-    private static List<DocumentNode> ObjectsAfterEachSeq(IReadOnlyList<SequencedEvent> events)
-    {
-        DocumentNode document = LiteralNode.Null;
-        var objects = new List<DocumentNode> { LiteralNode.Null };
-        foreach (var e in events)
-        {
-            if (e.Event is PatchEvent patch)
-            {
-                document = PatchApplier.Apply(document, patch.Ops);
-            }
-
-            objects.Add(document.DeepClone());
-        }
-
-        return objects;
     }
 }

@@ -1,0 +1,34 @@
+using StackExchange.Redis;
+using StructuredStream.Tests.Redis;
+
+namespace StructuredStream.Redis.Tests.Support;
+
+/// <summary>One redis-server for a test class, and a fresh key prefix per log, so tests never see each other's keys.</summary>
+public sealed class RedisFixture : IAsyncLifetime
+{
+    private RedisServer? _server;
+    private int _prefixes;
+
+    public RedisServer Server => _server ?? throw new InvalidOperationException(RedisServer.SkipReason);
+
+    /// <summary>A connection of its own, as another instance of the service would have.</summary>
+    public Task<ConnectionMultiplexer> ConnectAsync() => ConnectionMultiplexer.ConnectAsync(Server.Configuration);
+
+    public string NewPrefix() => $"t{Interlocked.Increment(ref _prefixes)}:";
+
+    public async Task InitializeAsync()
+    {
+        if (RedisServer.SkipReason is null)
+        {
+            _server = await RedisServer.StartAsync();
+        }
+    }
+
+    public async Task DisposeAsync()
+    {
+        if (_server is not null)
+        {
+            await _server.DisposeAsync();
+        }
+    }
+}
