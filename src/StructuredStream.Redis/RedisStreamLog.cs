@@ -225,6 +225,14 @@ public sealed class RedisStreamLog : IStreamLog, IAsyncDisposable
             _owned.TryRemove(new(streamId, owned));
             throw new InvalidOperationException($"The stream '{streamId}' has already ended.", e);
         }
+        catch (RedisException)
+        {
+            // Whether the append landed is unknown: stop writing and renewing, so that the lease runs out and a
+            // reader's instance ends the stream from what the log holds (owner_lost).
+            owned.Lost = true;
+            _owned.TryRemove(new(streamId, owned));
+            throw;
+        }
 
         for (var i = 0; i < take; i++)
         {

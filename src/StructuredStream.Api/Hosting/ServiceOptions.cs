@@ -15,6 +15,9 @@ public sealed record ServiceOptions
     /// <summary>Streams and readers.</summary>
     public StreamOptions Streams { get; init; } = new();
 
+    /// <summary>Where stream events are kept.</summary>
+    public LogOptions Log { get; init; } = new();
+
     /// <summary>The folder of named schemas loaded at start; relative paths are under the app's folder. Default <c>schemas</c>.</summary>
     public string SchemasDirectory { get; init; } = "schemas";
 }

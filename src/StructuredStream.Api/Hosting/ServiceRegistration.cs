@@ -1,9 +1,12 @@
+using StackExchange.Redis;
+using StructuredStream.Api.Cluster;
 using StructuredStream.Api.Diagnostics;
 using StructuredStream.Api.Models;
 using StructuredStream.Api.OpenApi;
 using StructuredStream.Api.Schemas;
 using StructuredStream.Api.Streams;
 using StructuredStream.Logs;
+using StructuredStream.Redis;
 using StructuredStream.Schemas;
 
 namespace StructuredStream.Api.Hosting;
@@ -33,9 +36,7 @@ public static class ServiceRegistration
 
             return catalog;
         });
-        services.AddSingleton<IStreamLog>(provider => new InMemoryStreamLog(
-            new InMemoryStreamLogOptions { RetainFor = options.Streams.RetainFor, MaxStreams = options.Streams.MaxStreams, RecentEvents = options.Streams.RecentEvents },
-            provider.GetRequiredService<TimeProvider>()));
+        AddStreamLog(services, options);
         services.AddSingleton(provider => new ModelClient(options.Model, provider.GetRequiredService<SchemaCache>(), provider.GetRequiredService<TimeProvider>()));
         services.AddSingleton(provider => new ModelCallPolicy(options.Model, provider.GetRequiredService<TimeProvider>()));
         services.AddSingleton(provider => new GenerationServices(
@@ -47,6 +48,7 @@ public static class ServiceRegistration
             provider.GetRequiredService<TimeProvider>(),
             provider.GetRequiredService<StreamMetrics>()));
         services.AddSingleton<StreamHub>();
+        services.AddSingleton<AdoptedStreamEnder>();
         services.AddSingleton<EventFeed>();
         services.AddSingleton<StreamStateReader>();
         services.AddSingleton<CreateStreamRequestReader>();
@@ -67,6 +69,63 @@ public static class ServiceRegistration
         return services;
     }
 
+    /// <summary>The log the configuration names; with Redis, the ownership of streams across instances too.</summary>
+    private static void AddStreamLog(IServiceCollection services, ServiceOptions options)
+    {
+        switch (options.Log.Kind.ToLowerInvariant())
+        {
+            case "memory":
+                services.AddSingleton<IStreamLog>(provider => new InMemoryStreamLog(
+                    new InMemoryStreamLogOptions { RetainFor = options.Streams.RetainFor, MaxStreams = options.Streams.MaxStreams, RecentEvents = options.Streams.RecentEvents },
+                    provider.GetRequiredService<TimeProvider>()));
+                services.AddSingleton<IStreamOwnership, LocalStreamOwnership>();
+                break;
+            case "redis":
+                var redis = options.Log.Redis;
+                var logOptions = new RedisStreamLogOptions
+                {
+                    KeyPrefix = redis.KeyPrefix,
+                    LeaseTime = redis.LeaseTime,
+                    FoldAfter = redis.FoldAfter,
+                    RetainFor = options.Streams.RetainFor,
+                    RecentEvents = options.Streams.RecentEvents,
+                };
+                if (redis.InstanceId is { Length: > 0 } instance)
+                {
+                    logOptions = logOptions with { InstanceId = instance };
+                }
+
+                services.AddSingleton(logOptions);
+                services.AddSingleton<IConnectionMultiplexer>(_ => ConnectRedis(redis.Configuration));
+                services.AddSingleton(provider => new RedisStreamLog(provider.GetRequiredService<IConnectionMultiplexer>(), logOptions, provider.GetRequiredService<TimeProvider>()));
+                services.AddSingleton<IStreamLog>(provider => provider.GetRequiredService<RedisStreamLog>());
+                services.AddSingleton(provider => new RedisStreamSignals(provider.GetRequiredService<IConnectionMultiplexer>(), logOptions));
+                services.AddSingleton<RedisStreamOwnership>();
+                services.AddSingleton<IStreamOwnership>(provider => provider.GetRequiredService<RedisStreamOwnership>());
+                services.AddHostedService(provider => provider.GetRequiredService<RedisStreamOwnership>());
+                break;
+            default:
+                throw new InvalidOperationException($"StructuredStream:Log:Kind is '{options.Log.Kind}'; it must be memory or redis.");
+        }
+    }
+
+    private static ConnectionMultiplexer ConnectRedis(string configuration)
+    {
+        var redisOptions = ConfigurationOptions.Parse(configuration);
+        // At start the service needs Redis: fail with a clear message instead of serving streams it cannot log.
+        redisOptions.AbortOnConnectFail = true;
+        try
+        {
+            return ConnectionMultiplexer.Connect(redisOptions);
+        }
+        catch (RedisConnectionException e)
+        {
+            throw new InvalidOperationException(
+                $"StructuredStream:Log:Kind is redis, but Redis at '{configuration}' (StructuredStream:Log:Redis:Configuration) cannot be reached: {e.Message} " +
+                "Start Redis there, or set StructuredStream:Log:Kind to memory for a single instance.", e);
+        }
+    }
+
     /// <summary>Maps the endpoints, Swagger UI and the health check.</summary>
     public static WebApplication MapStructuredStream(this WebApplication app)
     {
@@ -74,6 +133,7 @@ public static class ServiceRegistration
         // Fail at start, not at the first request, when the configuration or a shipped schema is wrong.
         app.Services.GetRequiredService<SchemaCatalog>();
         app.Services.GetRequiredService<ModelClient>();
+        app.Services.GetRequiredService<IStreamLog>();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.UseStructuredStreamSwagger();

@@ -24,6 +24,7 @@ public sealed class Generation : IDisposable
     private readonly Dictionary<string, (long Start, string Name)> _tools = [];
     private int _readers;
     private ITimer? _graceTimer;
+    private long _remoteReaderSeen = long.MinValue;
     private int _reason;
     private bool _ended;
 
@@ -83,6 +84,22 @@ public sealed class Generation : IDisposable
         }
     }
 
+    /// <summary>
+    /// A reader on another instance is reading (it says so every third of the grace period): the grace period, if
+    /// running, starts again from now.
+    /// </summary>
+    public void RemoteReaderSeen()
+    {
+        lock (_readersLock)
+        {
+            _remoteReaderSeen = _services.Time.GetTimestamp();
+            if (_graceTimer is not null)
+            {
+                _graceTimer.Change(_services.Streams.ReaderGrace, Timeout.InfiniteTimeSpan);
+            }
+        }
+    }
+
     /// <inheritdoc />
     public void Dispose()
     {
@@ -99,7 +116,7 @@ public sealed class Generation : IDisposable
     {
         lock (_readersLock)
         {
-            if (_readers > 0)
+            if (_readers > 0 || (_remoteReaderSeen != long.MinValue && _services.Time.GetElapsedTime(_remoteReaderSeen) < _services.Streams.ReaderGrace))
             {
                 return;
             }
@@ -320,8 +337,19 @@ public sealed class Generation : IDisposable
         {
             if (!_ended && batch.Count > 0)
             {
-                await _services.Log.AppendAsync(Id, batch.ToArray()).ConfigureAwait(false);
-                _ended = batch.Exists(e => e is FinalEvent);
+                try
+                {
+                    await _services.Log.AppendAsync(Id, batch.ToArray()).ConfigureAwait(false);
+                    _ended = batch.Exists(e => e is FinalEvent);
+                }
+                catch (Exception e) when (e is not OperationCanceledException and not ObjectDisposedException)
+                {
+                    // The log refused (another instance took the stream over) or is unreachable: nothing more can
+                    // be written, so stop paying for tokens. Readers learn it from the log: the new owner's final,
+                    // or, once this lease runs out, an owner_lost written by a reader's instance.
+                    _ended = true;
+                    await _cancel.CancelAsync().ConfigureAwait(false);
+                }
             }
 
             if (!last)

@@ -3,7 +3,9 @@ using System.Text.Json;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Net.Http.Headers;
+using StructuredStream.Api.Cluster;
 using StructuredStream.Logs;
+using StructuredStream.Protocol;
 
 namespace StructuredStream.Api.Streams;
 
@@ -93,6 +95,12 @@ public static class StreamEndpoints
             request.HttpContext.Response.Headers.RetryAfter = "5";
             return TypedResults.Problem(statusCode: StatusCodes.Status503ServiceUnavailable, title: "Too many streams", detail: e.Message);
         }
+        catch (StackExchange.Redis.RedisException e)
+        {
+            request.HttpContext.Response.Headers.RetryAfter = "5";
+            return TypedResults.Problem(statusCode: StatusCodes.Status503ServiceUnavailable, title: "The stream log is unavailable",
+                detail: $"The stream could not be registered in Redis: {e.Message}");
+        }
 
         // StartAsync counted this request as the first reader; the feed counts it again while it reads.
         var events = feed.ReadAsync(generation.Id, 0, request.HttpContext.RequestAborted);
@@ -144,16 +152,41 @@ public static class StreamEndpoints
     private static async Task<Results<Ok<StreamState>, ProblemHttpResult>> GetAsync(string id, StreamStateReader states, CancellationToken cancellationToken) =>
         await states.ReadAsync(id, cancellationToken).ConfigureAwait(false) is { } state ? TypedResults.Ok(state) : UnknownStream(id);
 
-    private static async Task<Results<Ok<StreamState>, ProblemHttpResult>> CancelAsync(string id, StreamHub hub, StreamStateReader states, CancellationToken cancellationToken)
+    private static async Task<Results<Ok<StreamState>, ProblemHttpResult>> CancelAsync(
+        string id, IStreamOwnership ownership, AdoptedStreamEnder ender, IStreamLog log, StreamStateReader states, CancellationToken cancellationToken)
     {
-        if (hub.TryGet(id, out var generation))
+        if (await log.GetAsync(id, cancellationToken).ConfigureAwait(false) is { IsFinished: false } snapshot)
         {
-            generation.Cancel(CancelReason.Requested);
-            // The answer shows the stream ended: final is appended right after the model call stops.
-            await generation.Completion.WaitAsync(TimeSpan.FromSeconds(10), cancellationToken).ConfigureAwait(false);
+            if (await ownership.RequestCancelAsync(id, CancelReason.Requested).ConfigureAwait(false))
+            {
+                // The answer shows the stream ended: its owner appends final as soon as the model call stops.
+                using var wait = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+                wait.CancelAfter(TimeSpan.FromSeconds(10));
+                await WaitForFinalAsync(log, id, snapshot.LastSeq, wait.Token).ConfigureAwait(false);
+            }
+            else if (await ownership.TryAdoptOrphanAsync(id).ConfigureAwait(false))
+            {
+                await ender.EndAsync(id, StreamOutcome.Cancelled, error: null).ConfigureAwait(false);
+            }
         }
 
         return await GetAsync(id, states, cancellationToken).ConfigureAwait(false);
+    }
+
+    private static async Task WaitForFinalAsync(IStreamLog log, string id, long after, CancellationToken cancellationToken)
+    {
+        try
+        {
+            for (var batch = await log.ReadAsync(id, after, 512, cancellationToken).ConfigureAwait(false);
+                 batch.Count > 0 && batch[^1].Event is not FinalEvent;
+                 batch = await log.ReadAsync(id, batch[^1].Seq, 512, cancellationToken).ConfigureAwait(false))
+            {
+            }
+        }
+        catch (OperationCanceledException)
+        {
+            // Past the wait (or the caller left): the state says where the stream is.
+        }
     }
 
     /// <summary>NDJSON unless the client asks for SSE; null when it accepts neither.</summary>

@@ -12,6 +12,22 @@ public sealed class StreamStateReader(IStreamLog log)
     /// <summary>The state, or null for an unknown stream.</summary>
     public async Task<StreamState?> ReadAsync(string id, CancellationToken cancellationToken)
     {
+        if (await ReplayAsync(id, cancellationToken).ConfigureAwait(false) is not var (snapshot, document, status, cursor))
+        {
+            return null;
+        }
+
+        using var json = JsonDocument.Parse(document.ToJsonString());
+        var stream = snapshot.Stream;
+        return new StreamState(id, status, cursor, json.RootElement.Clone(), stream.SchemaHash, stream.SchemaId, stream.Model, stream.CreatedAt, StreamHub.EventsUrl(id));
+    }
+
+    /// <summary>The object the log holds now, or null for an unknown stream.</summary>
+    public async Task<DocumentNode?> ReadDocumentAsync(string id, CancellationToken cancellationToken) =>
+        (await ReplayAsync(id, cancellationToken).ConfigureAwait(false))?.Document;
+
+    private async Task<(StreamSnapshot Snapshot, DocumentNode Document, string Status, long Cursor)?> ReplayAsync(string id, CancellationToken cancellationToken)
+    {
         var snapshot = await log.GetAsync(id, cancellationToken).ConfigureAwait(false);
         if (snapshot is null)
         {
@@ -41,8 +57,6 @@ public sealed class StreamStateReader(IStreamLog log)
             cursor = batch[^1].Seq;
         }
 
-        using var json = JsonDocument.Parse(document.ToJsonString());
-        var stream = snapshot.Stream;
-        return new StreamState(id, status, cursor, json.RootElement.Clone(), stream.SchemaHash, stream.SchemaId, stream.Model, stream.CreatedAt, StreamHub.EventsUrl(id));
+        return (snapshot, document, status, cursor);
     }
 }
