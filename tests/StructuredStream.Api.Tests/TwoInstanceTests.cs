@@ -1,0 +1,123 @@
+using System.Text.Json.Nodes;
+using StructuredStream.Api.Tests.Support;
+using StructuredStream.Documents;
+using StructuredStream.Protocol;
+using StructuredStream.Tests.Redis;
+
+namespace StructuredStream.Api.Tests;
+
+/// <summary>Two service processes behind one Redis: a stream survives moving between them, and a Stop works wherever it lands.</summary>
+public sealed class TwoInstanceTests(TwoInstances instances) : IClassFixture<TwoInstances>
+{
+    private static readonly JsonObject Schema = JsonNode.Parse("""{"type":"object"}""")!.AsObject();
+
+    [RedisFact]
+    public async Task A_stream_started_on_A_and_dropped_resumes_on_B_mid_stream_without_gaps_or_duplicates()
+    {
+        var answer = """{"title":"Moving between instances","notes":[""" + string.Join(",", Enumerable.Range(1, 30).Select(i => $"\"note {i}\"")) + "]}";
+        var script = instances.Upstream.Script(call => call.StreamAsync(FakeModelCall.Pieces(answer, size: 4), TimeSpan.FromMilliseconds(15)));
+        List<SequencedEvent> fromA;
+        string id;
+        using (var a = instances.A.Client())
+        using (var response = await a.SendAsync(ReadEvents.Post(new { schema = Schema, prompt = script.Key }), HttpCompletionOption.ResponseHeadersRead))
+        {
+            id = response.Headers.GetValues("X-Stream-Id").Single();
+            fromA = Stored(await ReadEvents.NdjsonAsync(response, max: 12));
+        }
+
+        using var b = instances.B.Client();
+        using var resumed = await b.GetAsync($"/v1/streams/{id}/events?after={fromA[^1].Seq}", HttpCompletionOption.ResponseHeadersRead);
+        var fromB = Stored(await ReadEvents.NdjsonAsync(resumed));
+
+        var all = fromA.Concat(fromB).ToList();
+        ReadEvents.AssertOrdered(all);
+        Assert.Equal(all.Count, all.Select(e => e.Seq).Distinct().Count());
+        var final = ReadEvents.Final(all);
+        Assert.Equal(StreamOutcome.Completed, final.Outcome);
+        Assert.Equal(JsonNode.Parse(answer)!.ToJsonString(), final.Object.ToJsonString());
+        Assert.True(DocumentNode.DeepEquals(final.Object, ReadEvents.Replay(all)), ReadEvents.Describe(all));
+        Assert.Single(script.Calls); // one model call, on A, never restarted
+    }
+
+    [RedisFact]
+    public async Task A_delete_on_B_cancels_the_model_call_running_on_A()
+    {
+        var script = instances.Upstream.Script(call => call.StreamForeverAsync("""{"title":"Endless","notes":["a" """, ""","b" """, TimeSpan.FromMilliseconds(20)));
+        using var a = instances.A.Client();
+        using var response = await a.SendAsync(ReadEvents.Post(new { schema = Schema, prompt = script.Key }), HttpCompletionOption.ResponseHeadersRead);
+        var id = response.Headers.GetValues("X-Stream-Id").Single();
+        var reading = ReadEvents.NdjsonAsync(response);
+        var call = await script.FirstCall.WaitAsync(TimeSpan.FromSeconds(10));
+        await Task.Delay(300);
+
+        using var b = instances.B.Client();
+        using var deleted = await b.DeleteAsync($"/v1/streams/{id}");
+
+        await call.Closed.WaitAsync(TimeSpan.FromSeconds(5)); // the upstream sees A's connection close
+        var state = JsonNode.Parse(await deleted.Content.ReadAsStringAsync())!;
+        Assert.Equal("cancelled", (string?)state["status"]);
+        var events = await reading.WaitAsync(TimeSpan.FromSeconds(10));
+        var final = ReadEvents.Final(events);
+        Assert.Equal(StreamOutcome.Cancelled, final.Outcome);
+        Assert.StartsWith("""{"title":"Endless","notes":["a","b""", final.Object.ToJsonString(), StringComparison.Ordinal);
+        Assert.Equal(final.Object.ToJsonString(), state["object"]!.ToJsonString());
+    }
+
+    [RedisFact]
+    public async Task When_the_owner_dies_mid_stream_readers_on_B_get_owner_lost_and_the_partial_object_never_a_hang()
+    {
+        await using var victim = await instances.StartInstanceAsync("victim");
+        var script = instances.Upstream.Script(call => call.StreamForeverAsync("""{"title":"Cut short","notes":["a" """, ""","b" """, TimeSpan.FromMilliseconds(20)));
+        using var owner = victim.Client();
+        using var response = await owner.SendAsync(ReadEvents.Post(new { schema = Schema, prompt = script.Key }), HttpCompletionOption.ResponseHeadersRead);
+        var id = response.Headers.GetValues("X-Stream-Id").Single();
+        await script.FirstCall.WaitAsync(TimeSpan.FromSeconds(10));
+        using var b = instances.B.Client();
+        using var onB = await b.GetAsync($"/v1/streams/{id}/events", HttpCompletionOption.ResponseHeadersRead);
+        var reading = ReadEvents.NdjsonAsync(onB);
+        await Task.Delay(300);
+
+        await victim.KillAsync();
+
+        var events = Stored(await reading.WaitAsync(TwoInstances.LeaseTime * 5));
+        var error = Assert.IsType<ErrorEvent>(events[^2].Event);
+        Assert.Equal(("owner_lost", true), (error.Code, error.Retryable));
+        var final = ReadEvents.Final(events);
+        Assert.Equal(StreamOutcome.Failed, final.Outcome);
+        Assert.StartsWith("""{"title":"Cut short","notes":["a""", final.Object.ToJsonString(), StringComparison.Ordinal);
+        Assert.True(DocumentNode.DeepEquals(final.Object, ReadEvents.Replay(events)), ReadEvents.Describe(events));
+        ReadEvents.AssertOrdered(events);
+    }
+
+    [RedisFact]
+    public async Task An_instance_configured_for_an_unreachable_Redis_refuses_to_start_and_says_why()
+    {
+        var failed = await Assert.ThrowsAsync<InvalidOperationException>(() => instances.StartInstanceAsync("lonely", "127.0.0.1:1,connectTimeout=500"));
+
+        Assert.Contains("Redis at '127.0.0.1:1,connectTimeout=500' (StructuredStream:Log:Redis:Configuration) cannot be reached", failed.Message, StringComparison.Ordinal);
+    }
+
+    [RedisFact]
+    public async Task When_Redis_goes_away_mid_stream_the_reader_gets_log_unavailable_and_the_response_ends()
+    {
+        var redis = await RedisServer.StartAsync();
+        await using var instance = await instances.StartInstanceAsync("alone", redis.Configuration);
+        var script = instances.Upstream.Script(call => call.StreamForeverAsync("""{"title":"Unlogged","notes":["a" """, ""","b" """, TimeSpan.FromMilliseconds(20)));
+        using var client = instance.Client();
+        using var response = await client.SendAsync(ReadEvents.Post(new { schema = Schema, prompt = script.Key }), HttpCompletionOption.ResponseHeadersRead);
+        var reading = ReadEvents.NdjsonAsync(response);
+        await script.FirstCall.WaitAsync(TimeSpan.FromSeconds(10));
+        await Task.Delay(300);
+
+        await redis.DisposeAsync();
+
+        var events = await reading.WaitAsync(TimeSpan.FromSeconds(30));
+        var error = Assert.IsType<ErrorEvent>(events[^1].Event);
+        Assert.Equal(("log_unavailable", true), (error.Code, error.Retryable));
+        Assert.Contains($"resume after seq {events[^1].Seq}", error.Message, StringComparison.Ordinal);
+        Assert.True(events.Count > 2, ReadEvents.Describe(events));
+    }
+
+    /// <summary>The events as stored: heartbeats repeat the last seq and are not part of the stream.</summary>
+    private static List<SequencedEvent> Stored(List<SequencedEvent> events) => events.Where(e => e.Event is not HeartbeatEvent).ToList();
+}
