@@ -38,6 +38,15 @@ internal sealed class AppendWakeups(ISubscriber subscriber, RedisKeys keys, Time
         catch
         {
             Release(streamId);
+            lock (_lock)
+            {
+                // A failed subscription is not kept: the next reader subscribes again.
+                if (_listeners.TryGetValue(streamId, out var current) && ReferenceEquals(current, listener) && listener.Users == 0)
+                {
+                    _listeners.Remove(streamId);
+                }
+            }
+
             throw;
         }
 

@@ -12,6 +12,7 @@ public sealed class ApiProcess : IAsyncDisposable
 {
     private readonly Process _process;
     private readonly StringWriter _output = new();
+    private int _disposed;
 
     private ApiProcess(Process process, Uri baseAddress)
     {
@@ -91,17 +92,21 @@ public sealed class ApiProcess : IAsyncDisposable
     /// <summary>Kills the process at once, as a crash or an OOM kill would: no shutdown, no final events.</summary>
     public async Task KillAsync()
     {
-        if (!_process.HasExited)
+        if (Volatile.Read(ref _disposed) == 0 && !_process.HasExited)
         {
             _process.Kill(entireProcessTree: true);
             await _process.WaitForExitAsync();
         }
     }
 
+    /// <summary>Kills the process if it still runs; a second dispose (a test's, then its fixture's) does nothing.</summary>
     public async ValueTask DisposeAsync()
     {
         await KillAsync();
-        _process.Dispose();
+        if (Interlocked.Exchange(ref _disposed, 1) == 0)
+        {
+            _process.Dispose();
+        }
     }
 
     private void Append(string? line)
