@@ -1,3 +1,4 @@
+using StructuredStream.Api.Admission;
 using StructuredStream.Api.Models;
 using StructuredStream.Api.Streams;
 
@@ -14,6 +15,9 @@ public sealed record ServiceOptions
 
     /// <summary>Streams and readers.</summary>
     public StreamOptions Streams { get; init; } = new();
+
+    /// <summary>How many generations run and wait, per client and in all.</summary>
+    public AdmissionOptions Admission { get; init; } = new();
 
     /// <summary>Where stream events are kept.</summary>
     public LogOptions Log { get; init; } = new();

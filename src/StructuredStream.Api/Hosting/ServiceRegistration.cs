@@ -1,4 +1,5 @@
 using StackExchange.Redis;
+using StructuredStream.Api.Admission;
 using StructuredStream.Api.Cluster;
 using StructuredStream.Api.Diagnostics;
 using StructuredStream.Api.Models;
@@ -21,6 +22,8 @@ public static class ServiceRegistration
         services.AddSingleton(options);
         services.AddSingleton(options.Model);
         services.AddSingleton(options.Streams);
+        services.AddSingleton(options.Admission);
+        services.AddSingleton(new GenerationAdmission(options.Admission));
         services.AddSingleton(TimeProvider.System);
         services.AddMetrics();
         services.AddSingleton<StreamMetrics>();

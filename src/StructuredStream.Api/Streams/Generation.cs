@@ -1,5 +1,6 @@
 using Microsoft.Extensions.AI;
 using Polly;
+using StructuredStream.Api.Admission;
 using StructuredStream.Api.Diagnostics;
 using StructuredStream.Api.Models;
 using StructuredStream.Api.Models.Simulated;
@@ -22,17 +23,22 @@ public sealed class Generation : IDisposable
     private readonly GenerationRequest _request;
     private readonly GenerationServices _services;
     private readonly Dictionary<string, (long Start, string Name)> _tools = [];
+    private readonly QueueTicket _ticket;
+    private readonly AdmissionOptions _admission;
+    private QueuePosition? _reportedPosition;
     private int _readers;
     private ITimer? _graceTimer;
     private long _remoteReaderSeen = long.MinValue;
     private int _reason;
     private bool _ended;
 
-    internal Generation(string id, GenerationRequest request, GenerationServices services)
+    internal Generation(string id, GenerationRequest request, GenerationServices services, QueueTicket ticket, AdmissionOptions admission)
     {
         Id = id;
         _request = request;
         _services = services;
+        _ticket = ticket;
+        _admission = admission;
     }
 
     /// <summary>The stream's id.</summary>
@@ -127,6 +133,11 @@ public sealed class Generation : IDisposable
 
     private async Task RunAsync()
     {
+        if (!await WaitForTurnAsync().ConfigureAwait(false))
+        {
+            return;
+        }
+
         var timeouts = _services.Model.Timeouts;
         var startedAt = _services.Time.GetTimestamp();
         var batch = new List<StreamEvent>();
@@ -221,6 +232,69 @@ public sealed class Generation : IDisposable
             await AppendAsync(batch, last: true).ConfigureAwait(false);
             var outcome = ((FinalEvent?)batch.FindLast(e => e is FinalEvent))?.Outcome;
             _services.Metrics.Ended(outcome, tokens, _services.Time.GetElapsedTime(startedAt));
+        }
+    }
+
+    /// <summary>
+    /// Waits for the stream's turn to call the model, telling readers where it stands (<c>status</c> <c>queued</c>);
+    /// false when it was cancelled meanwhile, with <c>final</c> appended (an empty object: nothing was generated).
+    /// </summary>
+    private async Task<bool> WaitForTurnAsync()
+    {
+        if (_ticket.Admitted.IsCompleted)
+        {
+            return true;
+        }
+
+        var startedAt = _services.Time.GetTimestamp();
+        _ticket.Moved = moved => _ = AppendQueuedAsync();
+        await AppendQueuedAsync().ConfigureAwait(false);
+        try
+        {
+            await _ticket.Admitted.WaitAsync(_cancel.Token).ConfigureAwait(false);
+            return true;
+        }
+        catch (OperationCanceledException) when (_cancel.IsCancellationRequested)
+        {
+            _ticket.Dispose(); // its place in line goes to the next
+            var batch = new List<StreamEvent>();
+            using var builder = new EventStreamBuilder();
+            builder.Finish(batch, StreamOutcome.Cancelled);
+            await AppendAsync(batch, last: true).ConfigureAwait(false);
+            _services.Metrics.Ended(StreamOutcome.Cancelled, 0, _services.Time.GetElapsedTime(startedAt));
+            return false;
+        }
+        finally
+        {
+            _ticket.Moved = null;
+        }
+    }
+
+    /// <summary>Appends where the stream stands in line, unless readers already have that (moves can race).</summary>
+    private async Task AppendQueuedAsync()
+    {
+        await _appendLock.WaitAsync().ConfigureAwait(false);
+        try
+        {
+            // Read under the append lock: the positions readers see follow the order of the moves.
+            var position = _ticket.Position;
+            if (_ended || _ticket.Admitted.IsCompleted || position == _reportedPosition)
+            {
+                return;
+            }
+
+            await _services.Log.AppendAsync(Id, [new StatusEvent(StreamPhases.Queued) { Position = position.Position, Detail = position.Describe(_admission) }]).ConfigureAwait(false);
+            _reportedPosition = position;
+        }
+        catch (Exception e) when (e is not OperationCanceledException and not ObjectDisposedException)
+        {
+            // As for any append: the log is away or the stream was taken over; the wait ends with the cancel below.
+            _ended = true;
+            await _cancel.CancelAsync().ConfigureAwait(false);
+        }
+        finally
+        {
+            _appendLock.Release();
         }
     }
 

@@ -3,6 +3,7 @@ using System.Text.Json;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Net.Http.Headers;
+using StructuredStream.Api.Admission;
 using StructuredStream.Api.Cluster;
 using StructuredStream.Logs;
 using StructuredStream.Protocol;
@@ -26,6 +27,7 @@ public static class StreamEndpoints
             .ProducesProblem(StatusCodes.Status406NotAcceptable)
             .ProducesProblem(StatusCodes.Status415UnsupportedMediaType)
             .ProducesProblem(StatusCodes.Status422UnprocessableEntity)
+            .ProducesProblem(StatusCodes.Status429TooManyRequests)
             .ProducesProblem(StatusCodes.Status503ServiceUnavailable);
         group.MapGet("/{id}/events", ReadEventsAsync)
             .WithName("ReadStreamEvents")
@@ -45,7 +47,7 @@ public static class StreamEndpoints
         return app;
     }
 
-    private static async Task<IResult> CreateAsync(HttpRequest request, CreateStreamRequestReader reader, StreamHub hub, EventFeed feed)
+    private static async Task<IResult> CreateAsync(HttpRequest request, CreateStreamRequestReader reader, StreamHub hub, EventFeed feed, AdmissionOptions admission)
     {
         if (Negotiate(request) is not { } transport)
         {
@@ -88,7 +90,12 @@ public static class StreamEndpoints
         Generation generation;
         try
         {
-            generation = await hub.StartAsync(checkedRequest, request.HttpContext.RequestAborted).ConfigureAwait(false);
+            generation = await hub.StartAsync(checkedRequest, ClientIdentity.Of(request.HttpContext), request.HttpContext.RequestAborted).ConfigureAwait(false);
+        }
+        catch (QueueFullException e)
+        {
+            request.HttpContext.Response.Headers.RetryAfter = ((int)Math.Ceiling(admission.RetryAfter.TotalSeconds)).ToString(CultureInfo.InvariantCulture);
+            return TypedResults.Problem(statusCode: StatusCodes.Status429TooManyRequests, title: "Too many streams waiting", detail: e.Message);
         }
         catch (StreamLogFullException e)
         {

@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Security.Cryptography;
+using StructuredStream.Api.Admission;
 using StructuredStream.Logs;
 using StructuredStream.Protocol;
 
@@ -10,11 +11,15 @@ public sealed class StreamHub : IAsyncDisposable
 {
     private readonly ConcurrentDictionary<string, Generation> _running = new(StringComparer.Ordinal);
     private readonly GenerationServices _services;
+    private readonly GenerationAdmission _admissionLine;
+    private readonly AdmissionOptions _admission;
 
     /// <summary>Creates the hub.</summary>
-    public StreamHub(GenerationServices services)
+    public StreamHub(GenerationServices services, GenerationAdmission admissionLine, AdmissionOptions admission)
     {
         _services = services;
+        _admissionLine = admissionLine;
+        _admission = admission;
     }
 
     /// <summary>The number of generations running now.</summary>
@@ -23,19 +28,33 @@ public sealed class StreamHub : IAsyncDisposable
     /// <summary>The URL of a stream's events.</summary>
     public static string EventsUrl(string id) => $"/v1/streams/{id}/events";
 
-    /// <summary>Registers a stream, appends its <c>started</c> event and starts its model call.</summary>
+    /// <summary>
+    /// Registers a stream of <paramref name="client"/>, appends its <c>started</c> event and starts its model call, at
+    /// once or when its turn in the <see cref="GenerationAdmission"/> comes.
+    /// </summary>
+    /// <exception cref="QueueFullException">The client has as many streams waiting as it may.</exception>
     /// <exception cref="StreamLogFullException">The log has no room.</exception>
-    public async Task<Generation> StartAsync(GenerationRequest request, CancellationToken cancellationToken)
+    public async Task<Generation> StartAsync(GenerationRequest request, string client, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
+        var ticket = _admissionLine.TryEnter(client) ?? throw new QueueFullException(
+            $"This client already has {_admission.ActivePerClient} streams running and {_admission.QueuePerClient} waiting; try again when one ends.");
         var id = "st_" + Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(12));
-        await _services.Log.CreateAsync(new StreamDescriptor(id, request.Schema.Hash, _services.Client.ModelName, _services.Time.GetUtcNow())
+        try
         {
-            SchemaId = request.SchemaId,
-        }, cancellationToken).ConfigureAwait(false);
-        await _services.Log.AppendAsync(id, [new StartedEvent(id, request.Schema.Hash, _services.Client.ModelName, EventsUrl(id)) { SchemaId = request.SchemaId }], cancellationToken).ConfigureAwait(false);
+            await _services.Log.CreateAsync(new StreamDescriptor(id, request.Schema.Hash, _services.Client.ModelName, _services.Time.GetUtcNow())
+            {
+                SchemaId = request.SchemaId,
+            }, cancellationToken).ConfigureAwait(false);
+            await _services.Log.AppendAsync(id, [new StartedEvent(id, request.Schema.Hash, _services.Client.ModelName, EventsUrl(id)) { SchemaId = request.SchemaId }], cancellationToken).ConfigureAwait(false);
+        }
+        catch
+        {
+            ticket.Dispose();
+            throw;
+        }
 
-        var generation = new Generation(id, request, _services);
+        var generation = new Generation(id, request, _services, ticket, _admission);
         _running[id] = generation;
         _services.Metrics.Started();
         // The creating request reads the stream: it counts as a reader from the start.
@@ -45,6 +64,7 @@ public sealed class StreamHub : IAsyncDisposable
             _ =>
             {
                 _running.TryRemove(id, out var _);
+                ticket.Dispose();
                 generation.Dispose();
             },
             CancellationToken.None,

@@ -1,3 +1,4 @@
+using StructuredStream.Api.Admission;
 using System.Diagnostics.Metrics;
 using Microsoft.Extensions.AI;
 using Microsoft.Extensions.DependencyInjection;
@@ -35,7 +36,8 @@ internal sealed class FakeTimeHub : IAsyncDisposable
         Model = script(Time);
         _client = new ModelClient(Model, "scripted", "scripted");
         Hub = new StreamHub(new GenerationServices(
-            Log, _client, new ModelCallPolicy(model, Time), model, streams ?? new StreamOptions(), Time, new StreamMetrics(Meters)));
+            Log, _client, new ModelCallPolicy(model, Time), model, streams ?? new StreamOptions(), Time, new StreamMetrics(Meters)),
+            new GenerationAdmission(new AdmissionOptions()), new AdmissionOptions());
     }
 
     public FakeTimeProvider Time { get; } = new(new DateTimeOffset(2026, 11, 25, 9, 0, 0, TimeSpan.Zero));
@@ -51,7 +53,7 @@ internal sealed class FakeTimeHub : IAsyncDisposable
 
     /// <summary>Starts a stream; its model call begins at once.</summary>
     public Task<Generation> StartAsync() =>
-        Hub.StartAsync(new GenerationRequest(_schemas.GetOrLoad(Schema), [new ChatMessage(ChatRole.User, "The printer is on fire.")]), CancellationToken.None);
+        Hub.StartAsync(new GenerationRequest(_schemas.GetOrLoad(Schema), [new ChatMessage(ChatRole.User, "The printer is on fire.")]), "address:test", CancellationToken.None);
 
     public async Task<List<SequencedEvent>> EventsAsync(string id) => [.. await Log.ReadAsync(id, 0, int.MaxValue)];
 
