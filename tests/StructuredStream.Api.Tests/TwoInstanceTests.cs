@@ -123,6 +123,29 @@ public sealed class TwoInstanceTests(TwoInstances instances) : IClassFixture<Two
     }
 
     [RedisFact]
+    public async Task A_stream_finished_on_A_is_regenerated_on_B_with_the_same_request()
+    {
+        var script = instances.Upstream.Script(call => call.StreamAsync(FakeModelCall.Pieces("""{"title":"Again"}""")));
+        string id;
+        using (var a = instances.A.Client())
+        using (var response = await a.SendAsync(ReadEvents.Post(new { schema = Schema, prompt = script.Key }), HttpCompletionOption.ResponseHeadersRead))
+        {
+            id = response.Headers.GetValues("X-Stream-Id").Single();
+            await ReadEvents.NdjsonAsync(response);
+        }
+
+        using var b = instances.B.Client();
+        using var regenerated = await b.PostAsync($"/v1/streams/{id}/regenerate", content: null);
+        var events = await ReadEvents.NdjsonAsync(regenerated);
+
+        Assert.Equal(id, Assert.IsType<StartedEvent>(events[0].Event).RegeneratedFrom);
+        Assert.Equal(StreamOutcome.Completed, ReadEvents.Final(events).Outcome);
+        Assert.Equal(2, script.Calls.Count);
+        Assert.Equal(script.Calls[0].Body["messages"]!.ToJsonString(), script.Calls[1].Body["messages"]!.ToJsonString());
+        Assert.Equal(script.Calls[0].Body["response_format"]!.ToJsonString(), script.Calls[1].Body["response_format"]!.ToJsonString());
+    }
+
+    [RedisFact]
     public async Task An_instance_configured_for_an_unreachable_Redis_refuses_to_start_and_says_why()
     {
         var failed = await Assert.ThrowsAsync<InvalidOperationException>(() => instances.StartInstanceAsync("lonely", "127.0.0.1:1,connectTimeout=500"));

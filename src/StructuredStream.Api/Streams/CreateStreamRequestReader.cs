@@ -52,6 +52,7 @@ public sealed class CreateStreamRequestReader(SchemaCatalog catalog, SchemaCache
             ViolationPolicy = policy,
             Model = request.Model,
             Simulation = request.Simulation,
+            Source = request,
         };
     }
 

@@ -24,6 +24,12 @@ public sealed record GenerationRequest(CompiledSchema Schema, IReadOnlyList<Chat
     /// <summary>The simulated model's scenario.</summary>
     public SimulationSettings? Simulation { get; init; }
 
+    /// <summary>The request as received, kept with the stream for regenerate and continue.</summary>
+    public CreateStreamRequest? Source { get; init; }
+
+    /// <summary>The stream this one regenerates, if it does.</summary>
+    public string? RegeneratedFrom { get; init; }
+
     /// <summary>Whether the schema is a plain string (chat): the model writes text, not JSON.</summary>
     public bool PlainText => Schema.Json.ValueKind == System.Text.Json.JsonValueKind.Object
         && Schema.Json.TryGetProperty("type", out var type) && type.ValueKind == System.Text.Json.JsonValueKind.String && type.ValueEquals("string");

@@ -29,6 +29,17 @@ public static class StreamEndpoints
             .ProducesProblem(StatusCodes.Status422UnprocessableEntity)
             .ProducesProblem(StatusCodes.Status429TooManyRequests)
             .ProducesProblem(StatusCodes.Status503ServiceUnavailable);
+        group.MapPost("/{id}/regenerate", RegenerateAsync)
+            .WithName("RegenerateStream")
+            .WithSummary("Starts a new stream with the request of stream {id} (its schema, messages and options), optionally with edited messages or options, and streams its events; its started event names the old stream in regeneratedFrom.")
+            .Accepts<CreateStreamRequest>("application/json")
+            .Produces(StatusCodes.Status200OK, contentType: EventStreamResult.NdjsonType, additionalContentTypes: [EventStreamResult.SseType])
+            .ProducesProblem(StatusCodes.Status400BadRequest)
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status406NotAcceptable)
+            .ProducesProblem(StatusCodes.Status409Conflict)
+            .ProducesProblem(StatusCodes.Status429TooManyRequests)
+            .ProducesProblem(StatusCodes.Status503ServiceUnavailable);
         group.MapGet("/{id}/events", ReadEventsAsync)
             .WithName("ReadStreamEvents")
             .WithSummary("Reads a stream's events after a cursor (Last-Event-ID or ?after=seq): missed events first, then live ones, until final.")
@@ -54,39 +65,116 @@ public static class StreamEndpoints
             return NotAcceptable(request);
         }
 
-        CreateStreamRequest? body;
+        var (body, problem) = await ReadBodyAsync(request).ConfigureAwait(false);
+        if (body is null)
+        {
+            return problem!;
+        }
+
+        return Check(reader, body, out var checkedRequest) ?? await StartAsync(request, checkedRequest!, transport, hub, feed, admission).ConfigureAwait(false);
+    }
+
+    /// <param name="id">The stream to regenerate.</param>
+    /// <param name="request">The request; its body, if any, replaces parts of the original request.</param>
+    /// <param name="log">The stream log.</param>
+    /// <param name="reader">Checks the regenerated request.</param>
+    /// <param name="hub">Starts the new stream.</param>
+    /// <param name="feed">The new stream's events.</param>
+    /// <param name="admission">The caps, for a 429's Retry-After.</param>
+    private static async Task<IResult> RegenerateAsync(
+        string id, HttpRequest request, IStreamLog log, CreateStreamRequestReader reader, StreamHub hub, EventFeed feed, AdmissionOptions admission)
+    {
+        if (Negotiate(request) is not { } transport)
+        {
+            return NotAcceptable(request);
+        }
+
+        var changes = new CreateStreamRequest();
+        if (request.ContentLength is not 0 && (request.ContentLength is not null || request.Headers.TransferEncoding.Count > 0))
+        {
+            var (body, problem) = await ReadBodyAsync(request).ConfigureAwait(false);
+            if (body is null)
+            {
+                return problem!;
+            }
+
+            changes = body;
+        }
+
+        if (changes.Schema is not null || changes.SchemaId is not null)
+        {
+            return TypedResults.Problem(statusCode: StatusCodes.Status400BadRequest, title: "The stream request is not valid",
+                detail: "A regenerated stream keeps its schema; start a new stream (POST /v1/streams) for another one.");
+        }
+
+        if (await log.GetAsync(id, request.HttpContext.RequestAborted).ConfigureAwait(false) is not { } snapshot)
+        {
+            return UnknownStream(id);
+        }
+
+        if (snapshot.Stream.Request is null || JsonSerializer.Deserialize<CreateStreamRequest>(snapshot.Stream.Request, JsonSerializerOptions.Web) is not { } original)
+        {
+            return TypedResults.Problem(statusCode: StatusCodes.Status409Conflict, title: "The stream cannot be regenerated",
+                detail: $"The stream '{id}' was started without its request being kept; start a new stream instead.");
+        }
+
+        var edited = changes.Messages is not null || changes.Prompt is not null;
+        var regenerated = original with
+        {
+            Messages = edited ? changes.Messages : original.Messages,
+            Prompt = edited ? changes.Prompt : original.Prompt,
+            Model = changes.Model ?? original.Model,
+            Patch = changes.Patch ?? original.Patch,
+            OnViolation = changes.OnViolation ?? original.OnViolation,
+            Simulation = changes.Simulation ?? original.Simulation,
+        };
+        return Check(reader, regenerated, out var checkedRequest)
+            ?? await StartAsync(request, checkedRequest! with { RegeneratedFrom = id }, transport, hub, feed, admission).ConfigureAwait(false);
+    }
+
+    private static async Task<(CreateStreamRequest? Body, IResult? Problem)> ReadBodyAsync(HttpRequest request)
+    {
         try
         {
-            body = await request.ReadFromJsonAsync<CreateStreamRequest>(request.HttpContext.RequestAborted).ConfigureAwait(false);
+            var body = await request.ReadFromJsonAsync<CreateStreamRequest>(request.HttpContext.RequestAborted).ConfigureAwait(false);
+            return body is null
+                ? (null, TypedResults.Problem(statusCode: StatusCodes.Status400BadRequest, title: "The body is not a stream request", detail: "The body is empty or null."))
+                : (body, null);
         }
         catch (JsonException e)
         {
             var detail = e.Path is { Length: > 1 } path
                 ? $"The value at '{path}' has the wrong type or is not JSON (line {e.LineNumber + 1}, byte {e.BytePositionInLine + 1}); see CreateStreamRequest in /swagger."
                 : $"The body is not JSON: {e.Message}";
-            return TypedResults.Problem(statusCode: StatusCodes.Status400BadRequest, title: "The body is not a stream request", detail: detail);
+            return (null, TypedResults.Problem(statusCode: StatusCodes.Status400BadRequest, title: "The body is not a stream request", detail: detail));
         }
+    }
 
-        if (body is null)
+    /// <summary>The problem with <paramref name="body"/>, or null when <paramref name="checkedRequest"/> is set.</summary>
+    private static ProblemHttpResult? Check(CreateStreamRequestReader reader, CreateStreamRequest body, out GenerationRequest? checkedRequest)
+    {
+        checkedRequest = reader.Read(body, out var problems, out var refusal);
+        if (checkedRequest is not null)
         {
-            return TypedResults.Problem(statusCode: StatusCodes.Status400BadRequest, title: "The body is not a stream request", detail: "The body is empty or null.");
+            return null;
         }
 
-        var checkedRequest = reader.Read(body, out var problems, out var refusal);
-        if (checkedRequest is null)
+        var (status, title) = refusal switch
         {
-            var (status, title) = refusal switch
-            {
-                RequestRefusal.UnknownSchema => (StatusCodes.Status404NotFound, "Unknown schema"),
-                RequestRefusal.SchemaRefused => (StatusCodes.Status422UnprocessableEntity, "The schema is refused"),
-                _ => (StatusCodes.Status400BadRequest, "The stream request is not valid"),
-            };
-            return TypedResults.Problem(statusCode: status,
-                title: title,
-                detail: string.Join(" ", problems.Values.SelectMany(v => v)),
-                extensions: new Dictionary<string, object?> { ["errors"] = problems });
-        }
+            RequestRefusal.UnknownSchema => (StatusCodes.Status404NotFound, "Unknown schema"),
+            RequestRefusal.SchemaRefused => (StatusCodes.Status422UnprocessableEntity, "The schema is refused"),
+            _ => (StatusCodes.Status400BadRequest, "The stream request is not valid"),
+        };
+        return TypedResults.Problem(statusCode: status,
+            title: title,
+            detail: string.Join(" ", problems.Values.SelectMany(v => v)),
+            extensions: new Dictionary<string, object?> { ["errors"] = problems });
+    }
 
+    /// <summary>Starts the stream and answers with its events.</summary>
+    private static async Task<IResult> StartAsync(
+        HttpRequest request, GenerationRequest checkedRequest, EventTransport transport, StreamHub hub, EventFeed feed, AdmissionOptions admission)
+    {
         Generation generation;
         try
         {

@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Security.Cryptography;
+using System.Text.Json;
 using StructuredStream.Api.Admission;
 using StructuredStream.Logs;
 using StructuredStream.Protocol;
@@ -45,8 +46,15 @@ public sealed class StreamHub : IAsyncDisposable
             await _services.Log.CreateAsync(new StreamDescriptor(id, request.Schema.Hash, _services.Client.ModelName, _services.Time.GetUtcNow())
             {
                 SchemaId = request.SchemaId,
+                RelatedTo = request.RegeneratedFrom,
+                Request = request.Source is null ? null : JsonSerializer.Serialize(request.Source, JsonSerializerOptions.Web),
             }, cancellationToken).ConfigureAwait(false);
-            await _services.Log.AppendAsync(id, [new StartedEvent(id, request.Schema.Hash, _services.Client.ModelName, EventsUrl(id)) { SchemaId = request.SchemaId }], cancellationToken).ConfigureAwait(false);
+            var started = new StartedEvent(id, request.Schema.Hash, _services.Client.ModelName, EventsUrl(id))
+            {
+                SchemaId = request.SchemaId,
+                RegeneratedFrom = request.RegeneratedFrom,
+            };
+            await _services.Log.AppendAsync(id, [started], cancellationToken).ConfigureAwait(false);
         }
         catch
         {

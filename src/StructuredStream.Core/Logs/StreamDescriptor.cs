@@ -12,4 +12,10 @@ public sealed record StreamDescriptor(string Id, string SchemaHash, string Model
 
     /// <summary>The stream this one regenerates or continues, if any.</summary>
     public string? RelatedTo { get; init; }
+
+    /// <summary>
+    /// The request that started it, as the service received it (JSON), so that any instance can regenerate or
+    /// continue the stream later.
+    /// </summary>
+    public string? Request { get; init; }
 }
