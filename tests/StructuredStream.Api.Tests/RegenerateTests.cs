@@ -12,9 +12,9 @@ public sealed class RegenerateTests(ServiceHost host) : IClassFixture<ServiceHos
     public async Task Regenerate_starts_a_new_stream_with_the_old_request_linked_by_regeneratedFrom()
     {
         using var client = host.Client();
-        var (oldId, oldEvents) = await RunAsync(client, ReadEvents.Post(new { schemaId = "support-ticket", prompt = "My invoice is wrong" }));
+        var (oldId, oldEvents) = await ReadEvents.RunAsync(client, ReadEvents.Post(new { schemaId = "support-ticket", prompt = "My invoice is wrong" }));
 
-        var (newId, events) = await RunAsync(client, Regenerate(oldId, body: null));
+        var (newId, events) = await ReadEvents.RunAsync(client, Regenerate(oldId, body: null));
 
         Assert.NotEqual(oldId, newId);
         var started = Assert.IsType<StartedEvent>(events[0].Event);
@@ -28,10 +28,10 @@ public sealed class RegenerateTests(ServiceHost host) : IClassFixture<ServiceHos
     public async Task Edited_options_replace_the_old_ones_and_the_rest_of_the_request_is_kept()
     {
         using var client = host.Client();
-        var (oldId, oldEvents) = await RunAsync(client, ReadEvents.Post(new { schemaId = "research-answer", prompt = "Why stream JSON?" }));
+        var (oldId, oldEvents) = await ReadEvents.RunAsync(client, ReadEvents.Post(new { schemaId = "research-answer", prompt = "Why stream JSON?" }));
         Assert.Empty(ReadEvents.Final(oldEvents).Repairs);
 
-        var (_, events) = await RunAsync(client, Regenerate(oldId, new { simulation = new { scenario = "malformed" }, prompt = "Why stream JSON, briefly?" }));
+        var (_, events) = await ReadEvents.RunAsync(client, Regenerate(oldId, new { simulation = new { scenario = "malformed" }, prompt = "Why stream JSON, briefly?" }));
 
         var final = ReadEvents.Final(events);
         Assert.Equal(StreamOutcome.Completed, final.Outcome);
@@ -43,7 +43,7 @@ public sealed class RegenerateTests(ServiceHost host) : IClassFixture<ServiceHos
     public async Task Another_schema_an_unknown_stream_and_a_bad_option_are_refused_precisely()
     {
         using var client = host.Client();
-        var (oldId, _) = await RunAsync(client, ReadEvents.Post(new { schemaId = "support-ticket", prompt = "x" }));
+        var (oldId, _) = await ReadEvents.RunAsync(client, ReadEvents.Post(new { schemaId = "support-ticket", prompt = "x" }));
 
         using var schema = await client.SendAsync(Regenerate(oldId, new { schemaId = "chat" }));
         using var unknown = await client.SendAsync(Regenerate("st_nope", body: null));
@@ -65,12 +65,5 @@ public sealed class RegenerateTests(ServiceHost host) : IClassFixture<ServiceHos
         }
 
         return request;
-    }
-
-    private static async Task<(string Id, List<SequencedEvent> Events)> RunAsync(HttpClient client, HttpRequestMessage request)
-    {
-        using var response = await client.SendAsync(request, HttpCompletionOption.ResponseHeadersRead);
-        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        return (response.Headers.GetValues("X-Stream-Id").Single(), await ReadEvents.NdjsonAsync(response));
     }
 }

@@ -85,6 +85,24 @@ public sealed class ModelClient : IDisposable
         return client.GetStreamingResponseAsync(messages, options, cancellationToken);
     }
 
+    /// <summary>
+    /// The conversation that asks the model to go on from <paramref name="answerSoFar"/>: the answer as the assistant's
+    /// last message (a prefill, which the simulated model and Ollama continue), and for OpenAI-compatible endpoints,
+    /// which answer an assistant message with a new one, a user message asking for exactly the rest.
+    /// </summary>
+    public IReadOnlyList<ChatMessage> ContinuationMessages(IReadOnlyList<ChatMessage> messages, string answerSoFar)
+    {
+        ArgumentNullException.ThrowIfNull(messages);
+        List<ChatMessage> continued = [.. messages, new ChatMessage(ChatRole.Assistant, answerSoFar)];
+        if (Provider == "openai")
+        {
+            continued.Add(new ChatMessage(ChatRole.User,
+                "Your answer above was cut off. Continue it from exactly where it stops: write only the characters that come next, without repeating anything and without code fences."));
+        }
+
+        return continued;
+    }
+
     /// <summary>The provider's name, such as <c>openai</c>.</summary>
     public string Provider { get; }
 
@@ -95,11 +113,13 @@ public sealed class ModelClient : IDisposable
     /// Options that ask for <paramref name="schema"/> as the response format, or for plain text when the schema is a
     /// string (chat). The OpenAI adapter would rewrite the schema, so it gets the user's schema untouched instead.
     /// </summary>
-    public ChatOptions CreateOptions(CompiledSchema schema, bool plainText)
+    public ChatOptions CreateOptions(CompiledSchema schema, bool plainText, bool continuing = false)
     {
         ArgumentNullException.ThrowIfNull(schema);
         var options = new ChatOptions { ModelId = ModelName };
-        if (plainText)
+        // A provider held to a response format writes a whole new object, not the rest of one: a continuation asks
+        // for text and the parser holds it to the schema. The simulated model continues under its schema.
+        if (plainText || (continuing && Provider != "simulated"))
         {
             options.ResponseFormat = ChatResponseFormat.Text;
             return options;

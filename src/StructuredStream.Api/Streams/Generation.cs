@@ -4,6 +4,8 @@ using StructuredStream.Api.Admission;
 using StructuredStream.Api.Diagnostics;
 using StructuredStream.Api.Models;
 using StructuredStream.Api.Models.Simulated;
+using StructuredStream.Documents;
+using StructuredStream.Patching;
 using StructuredStream.Logs;
 using StructuredStream.Protocol;
 using StructuredStream.Streaming;
@@ -148,6 +150,17 @@ public sealed class Generation : IDisposable
             ViolationPolicy = _request.ViolationPolicy,
         });
         var plainText = _request.PlainText ? new PlainTextAsJson() : null;
+        if (_request.Continuation is { Object: not LiteralNode { Kind: DocumentNodeKind.Null } } continuation)
+        {
+            // The parser goes on from the old stream's text; what that text produced, readers get as one patch.
+            builder.Append(plainText is null ? continuation.Text : plainText.Next(continuation.Text), new List<StreamEvent>());
+            batch.Add(new PatchEvent([new PatchOperation(PatchOperationKind.Add, "", continuation.Object.DeepClone())]));
+            if (continuation.CompletedPaths.Count > 0)
+            {
+                batch.Add(new CompleteEvent([.. continuation.CompletedPaths]));
+            }
+        }
+
         using var total = new CancellationTokenSource(timeouts.Total, _services.Time);
         using var idle = new CancellationTokenSource(timeouts.FirstToken, _services.Time);
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(_cancel.Token, total.Token, idle.Token);
@@ -157,7 +170,8 @@ public sealed class Generation : IDisposable
         IAsyncEnumerator<ChatResponseUpdate>? updates = null;
         try
         {
-            await AppendAsync([new StatusEvent(StreamPhases.Generating)]).ConfigureAwait(false);
+            batch.Insert(0, new StatusEvent(StreamPhases.Generating));
+            await AppendAsync(batch).ConfigureAwait(false);
             stalled.Change(timeouts.StalledAfter, Timeout.InfiniteTimeSpan);
             var first = await OpenAsync(linked.Token).ConfigureAwait(false);
             updates = first.Updates;
@@ -315,7 +329,7 @@ public sealed class Generation : IDisposable
             return await _services.Policy.Pipeline.ExecuteAsync(
                 async ctx =>
                 {
-                    var updates = _services.Client.GetStreamingResponseAsync(_request.Messages, options, ctx.CancellationToken).GetAsyncEnumerator(ctx.CancellationToken);
+                    var updates = _services.Client.GetStreamingResponseAsync(Messages(), options, ctx.CancellationToken).GetAsyncEnumerator(ctx.CancellationToken);
                     try
                     {
                         return (updates, await updates.MoveNextAsync().ConfigureAwait(false));
@@ -334,14 +348,19 @@ public sealed class Generation : IDisposable
         }
     }
 
+    private IReadOnlyList<ChatMessage> Messages() => _request.Continuation is { Text.Length: > 0 } continuation
+        ? _services.Client.ContinuationMessages(_request.Messages, continuation.Text)
+        : _request.Messages;
+
     private ChatOptions CreateOptions()
     {
-        var options = _services.Client.CreateOptions(_request.Schema, _request.PlainText);
+        var options = _services.Client.CreateOptions(_request.Schema, _request.PlainText, continuing: _request.Continuation is { Text.Length: > 0 });
         options.Temperature = _request.Model?.Temperature;
         options.MaxOutputTokens = _request.Model?.MaxOutputTokens;
         options.Seed = _request.Model?.Seed;
         options.AdditionalProperties = new() { [ModelClient.StreamIdProperty] = Id };
-        if (_request.Simulation is { } simulation)
+        // A continuation asks the simulated model for the rest of its healthy answer, not for the same fault again.
+        if ((_request.Continuation is null ? _request.Simulation : _request.Simulation is { } original ? original with { Scenario = SimulationScenario.None } : null) is { } simulation)
         {
             options.AdditionalProperties[SimulatedChatClient.SettingsKey] = simulation;
             if (simulation.Scenario == SimulationScenario.Tool)

@@ -30,6 +30,9 @@ public sealed record GenerationRequest(CompiledSchema Schema, IReadOnlyList<Chat
     /// <summary>The stream this one regenerates, if it does.</summary>
     public string? RegeneratedFrom { get; init; }
 
+    /// <summary>The stream this one continues, and from where, if it does.</summary>
+    public StreamContinuation? Continuation { get; init; }
+
     /// <summary>Whether the schema is a plain string (chat): the model writes text, not JSON.</summary>
     public bool PlainText => Schema.Json.ValueKind == System.Text.Json.JsonValueKind.Object
         && Schema.Json.TryGetProperty("type", out var type) && type.ValueKind == System.Text.Json.JsonValueKind.String && type.ValueEquals("string");

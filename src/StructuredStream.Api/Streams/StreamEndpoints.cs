@@ -6,7 +6,9 @@ using Microsoft.Net.Http.Headers;
 using StructuredStream.Api.Admission;
 using StructuredStream.Api.Cluster;
 using StructuredStream.Logs;
+using StructuredStream.Documents;
 using StructuredStream.Protocol;
+using StructuredStream.Streaming;
 
 namespace StructuredStream.Api.Streams;
 
@@ -35,6 +37,15 @@ public static class StreamEndpoints
             .Accepts<CreateStreamRequest>("application/json")
             .Produces(StatusCodes.Status200OK, contentType: EventStreamResult.NdjsonType, additionalContentTypes: [EventStreamResult.SseType])
             .ProducesProblem(StatusCodes.Status400BadRequest)
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status406NotAcceptable)
+            .ProducesProblem(StatusCodes.Status409Conflict)
+            .ProducesProblem(StatusCodes.Status429TooManyRequests)
+            .ProducesProblem(StatusCodes.Status503ServiceUnavailable);
+        group.MapPost("/{id}/continue", ContinueAsync)
+            .WithName("ContinueStream")
+            .WithSummary("Starts a new stream that continues stream {id} (cancelled, failed or timed out) from the object it kept: the model is asked to go on from that text, the new stream's first patch sets the kept object and the rest extend it; its started event names the old stream in continuedFrom.")
+            .Produces(StatusCodes.Status200OK, contentType: EventStreamResult.NdjsonType, additionalContentTypes: [EventStreamResult.SseType])
             .ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status406NotAcceptable)
             .ProducesProblem(StatusCodes.Status409Conflict)
@@ -131,6 +142,83 @@ public static class StreamEndpoints
         return Check(reader, regenerated, out var checkedRequest)
             ?? await StartAsync(request, checkedRequest! with { RegeneratedFrom = id }, transport, hub, feed, admission).ConfigureAwait(false);
     }
+
+    /// <param name="id">The stream to continue.</param>
+    /// <param name="request">The request.</param>
+    /// <param name="log">The stream log.</param>
+    /// <param name="reader">Checks the old stream's request again.</param>
+    /// <param name="hub">Starts the new stream.</param>
+    /// <param name="feed">The new stream's events.</param>
+    /// <param name="admission">The caps, for a 429's Retry-After.</param>
+    private static async Task<IResult> ContinueAsync(
+        string id, HttpRequest request, IStreamLog log, CreateStreamRequestReader reader, StreamHub hub, EventFeed feed, AdmissionOptions admission)
+    {
+        if (Negotiate(request) is not { } transport)
+        {
+            return NotAcceptable(request);
+        }
+
+        var cancellationToken = request.HttpContext.RequestAborted;
+        if (await log.GetAsync(id, cancellationToken).ConfigureAwait(false) is not { } snapshot)
+        {
+            return UnknownStream(id);
+        }
+
+        if (!snapshot.IsFinished)
+        {
+            return CannotContinue($"The stream '{id}' is still running: stop it (DELETE) or let it end before continuing it.");
+        }
+
+        FinalEvent? final = null;
+        var completed = new List<string>();
+        for (long cursor = 0; final is null;)
+        {
+            var batch = await log.ReadAsync(id, cursor, 512, cancellationToken).ConfigureAwait(false);
+            if (batch.Count == 0)
+            {
+                return UnknownStream(id); // it expired while being read
+            }
+
+            foreach (var item in batch)
+            {
+                (completed, final) = item.Event switch
+                {
+                    CompleteEvent complete => ([.. completed, .. complete.Paths], final),
+                    FinalEvent end => (completed, end),
+                    _ => (completed, final),
+                };
+            }
+
+            cursor = batch[^1].Seq;
+        }
+
+        if (final.Outcome is not (StreamOutcome.Cancelled or StreamOutcome.Failed or StreamOutcome.TimedOut) || completed.Contains(""))
+        {
+            return CannotContinue($"The stream '{id}' ended {FinalEvent.WireName(final.Outcome)} with its object complete or invalid: there is nothing to continue. Regenerate it instead.");
+        }
+
+        if (snapshot.Stream.Request is null || JsonSerializer.Deserialize<CreateStreamRequest>(snapshot.Stream.Request, JsonSerializerOptions.Web) is not { } original)
+        {
+            return CannotContinue($"The stream '{id}' was started without its request being kept; start a new stream instead.");
+        }
+
+        if (Check(reader, original, out var checkedRequest) is { } problem)
+        {
+            return problem;
+        }
+
+        var text = final.Object switch
+        {
+            LiteralNode { Kind: DocumentNodeKind.Null } => "", // nothing was generated: start afresh
+            StringNode plain when checkedRequest!.PlainText => plain.Value,
+            var partial => PartialJsonText.Of(partial, completed.ToHashSet(StringComparer.Ordinal)),
+        };
+        var continuation = new StreamContinuation(id, final.Object, completed.Distinct(StringComparer.Ordinal).ToList(), text);
+        return await StartAsync(request, checkedRequest! with { Continuation = continuation }, transport, hub, feed, admission).ConfigureAwait(false);
+    }
+
+    private static ProblemHttpResult CannotContinue(string detail) =>
+        TypedResults.Problem(statusCode: StatusCodes.Status409Conflict, title: "The stream cannot be continued", detail: detail);
 
     private static async Task<(CreateStreamRequest? Body, IResult? Problem)> ReadBodyAsync(HttpRequest request)
     {

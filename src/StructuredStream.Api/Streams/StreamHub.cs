@@ -46,13 +46,14 @@ public sealed class StreamHub : IAsyncDisposable
             await _services.Log.CreateAsync(new StreamDescriptor(id, request.Schema.Hash, _services.Client.ModelName, _services.Time.GetUtcNow())
             {
                 SchemaId = request.SchemaId,
-                RelatedTo = request.RegeneratedFrom,
+                RelatedTo = request.RegeneratedFrom ?? request.Continuation?.From,
                 Request = request.Source is null ? null : JsonSerializer.Serialize(request.Source, JsonSerializerOptions.Web),
             }, cancellationToken).ConfigureAwait(false);
             var started = new StartedEvent(id, request.Schema.Hash, _services.Client.ModelName, EventsUrl(id))
             {
                 SchemaId = request.SchemaId,
                 RegeneratedFrom = request.RegeneratedFrom,
+                ContinuedFrom = request.Continuation?.From,
             };
             await _services.Log.AppendAsync(id, [started], cancellationToken).ConfigureAwait(false);
         }

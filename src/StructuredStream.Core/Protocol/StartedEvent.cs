@@ -15,4 +15,7 @@ public sealed record StartedEvent(string StreamId, string SchemaHash, string Mod
 
     /// <summary>The stream this one regenerates, if any.</summary>
     public string? RegeneratedFrom { get; init; }
+
+    /// <summary>The stream this one continues, if it does: its object is where this one starts.</summary>
+    public string? ContinuedFrom { get; init; }
 }

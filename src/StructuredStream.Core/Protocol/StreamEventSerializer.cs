@@ -68,6 +68,7 @@ public static class StreamEventSerializer
                 writer.WriteString("model"u8, started.Model);
                 writer.WriteString("eventsUrl"u8, started.EventsUrl);
                 WriteOptional(writer, "regeneratedFrom"u8, started.RegeneratedFrom);
+                WriteOptional(writer, "continuedFrom"u8, started.ContinuedFrom);
                 break;
             case StatusEvent status:
                 writer.WriteString("phase"u8, status.Phase);
@@ -156,6 +157,7 @@ public static class StreamEventSerializer
                 {
                     SchemaId = OptionalString(element, "schemaId"),
                     RegeneratedFrom = OptionalString(element, "regeneratedFrom"),
+                    ContinuedFrom = OptionalString(element, "continuedFrom"),
                 },
                 "status" => new StatusEvent(RequireString(element, "phase", "A status event"))
                 {

@@ -22,6 +22,14 @@ internal static class ReadEvents
         return request;
     }
 
+    /// <summary>Sends a request that starts a stream and reads all of it: the stream's id and its events.</summary>
+    public static async Task<(string Id, List<SequencedEvent> Events)> RunAsync(HttpClient client, HttpRequestMessage request)
+    {
+        using var response = await client.SendAsync(request, HttpCompletionOption.ResponseHeadersRead);
+        Assert.Equal(System.Net.HttpStatusCode.OK, response.StatusCode);
+        return (response.Headers.GetValues("X-Stream-Id").Single(), await NdjsonAsync(response));
+    }
+
     /// <summary>Every NDJSON event until the body ends (or <paramref name="max"/> events).</summary>
     public static async Task<List<SequencedEvent>> NdjsonAsync(HttpResponseMessage response, int max = int.MaxValue)
     {

@@ -57,6 +57,11 @@ public sealed class SimulatedChatClient : IChatClient
         var jsonSchema = (options?.ResponseFormat as ChatResponseFormatJson)?.Schema;
         var schema = _schemas.GetOrLoad(jsonSchema is { } element ? element.GetRawText() : TextSchema);
         var text = ScenarioText.For(schema, (int)(options?.Seed ?? 0), settings.Scenario, plainText: jsonSchema is null);
+        if (history.Count > 0 && history[^1].Role == ChatRole.Assistant)
+        {
+            // A prefill: go on from the answer so far, as models that support it do.
+            text = ContinuationText.For(text, history[^1].Text, plainText: jsonSchema is null);
+        }
 
         var tokens = TokenSplitter.Split(text);
         var delay = speed > 0 ? TimeSpan.FromSeconds(1 / speed) : TimeSpan.Zero;
