@@ -2,7 +2,7 @@ using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
 
-namespace StructuredStream.Tests.Redis;
+namespace StructuredStream.Tests.Processes;
 
 /// <summary>
 /// A real <c>redis-server</c> (Debian's package; <c>bash .ci/run</c> installs it) on a loopback port of the test's
@@ -93,17 +93,5 @@ public sealed class RedisServer : IAsyncDisposable
         }
 
         return null;
-    }
-}
-
-/// <summary>A fact that needs redis-server; skipped, with the reason, where it is not installed.</summary>
-public sealed class RedisFactAttribute : FactAttribute
-{
-    public RedisFactAttribute()
-    {
-        if (RedisServer.SkipReason is { } reason)
-        {
-            Skip = reason;
-        }
     }
 }

@@ -2,7 +2,7 @@ using System.Text.Json.Nodes;
 using StructuredStream.Api.Tests.Support;
 using StructuredStream.Documents;
 using StructuredStream.Protocol;
-using StructuredStream.Tests.Redis;
+using StructuredStream.Tests.Processes;
 
 namespace StructuredStream.Api.Tests;
 

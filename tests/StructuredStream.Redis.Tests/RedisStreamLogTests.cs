@@ -5,7 +5,7 @@ using StructuredStream.Patching;
 using StructuredStream.Protocol;
 using StructuredStream.Redis.Tests.Support;
 using StructuredStream.Streaming;
-using StructuredStream.Tests.Redis;
+using StructuredStream.Tests.Processes;
 using StructuredStream.Tests.Shared;
 
 namespace StructuredStream.Redis.Tests;

@@ -1,4 +1,4 @@
-using StructuredStream.Tests.Redis;
+using StructuredStream.Tests.Processes;
 
 namespace StructuredStream.Api.Tests.Support;
 

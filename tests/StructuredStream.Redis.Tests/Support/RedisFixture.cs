@@ -1,5 +1,5 @@
 using StackExchange.Redis;
-using StructuredStream.Tests.Redis;
+using StructuredStream.Tests.Processes;
 
 namespace StructuredStream.Redis.Tests.Support;
 

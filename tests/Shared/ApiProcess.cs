@@ -2,7 +2,7 @@ using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
 
-namespace StructuredStream.Api.Tests.Support;
+namespace StructuredStream.Tests.Processes;
 
 /// <summary>
 /// The service as its own process (the built StructuredStream.Api.dll, configured by environment variables) on a
