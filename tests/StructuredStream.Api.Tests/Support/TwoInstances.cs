@@ -9,7 +9,7 @@ namespace StructuredStream.Api.Tests.Support;
 public sealed class TwoInstances : IAsyncLifetime
 {
     /// <summary>How long a lease lasts here: a dead owner's streams end about this long after it died.</summary>
-    public static readonly TimeSpan LeaseTime = TimeSpan.FromSeconds(2);
+    public static readonly TimeSpan LeaseTime = TimeSpan.FromSeconds(3);
 
     private readonly List<ApiProcess> _instances = [];
     private RedisServer? _redis;
