@@ -7,32 +7,32 @@ public sealed class GenerationAdmissionTests
     private static readonly AdmissionOptions Caps = new() { ActivePerClient = 2, QueuePerClient = 2, ActiveModelCalls = 3 };
 
     [Fact]
-    public void A_client_over_its_cap_waits_first_come_first_served_and_a_full_line_is_refused()
+    public async Task A_client_over_its_cap_waits_first_come_first_served_and_a_full_line_is_refused()
     {
         var admission = new GenerationAdmission(Caps);
-        var running = new[] { admission.TryEnter("a")!, admission.TryEnter("a")! };
-        var second = admission.TryEnter("a")!;
-        var third = admission.TryEnter("a")!;
+        var running = new[] { (await admission.TryEnterAsync("a", "s1"))!, (await admission.TryEnterAsync("a", "s2"))! };
+        var second = (await admission.TryEnterAsync("a", "s3"))!;
+        var third = (await admission.TryEnterAsync("a", "s4"))!;
 
         Assert.All(running, t => Assert.True(t.Admitted.IsCompleted));
         Assert.Equal((new QueuePosition(1, false), new QueuePosition(2, false)), (second.Position, third.Position));
-        Assert.Null(admission.TryEnter("a"));
-        Assert.True(admission.TryEnter("b")!.Admitted.IsCompleted); // another client is not held back by a's line
+        Assert.Null(await admission.TryEnterAsync("a", "s5"));
+        Assert.True((await admission.TryEnterAsync("b", "s6"))!.Admitted.IsCompleted); // another client is not held back by a's line
 
         running[0].Dispose();
 
         Assert.True(second.Admitted.IsCompleted);
         Assert.Equal(new QueuePosition(1, false), third.Position);
-        Assert.NotNull(admission.TryEnter("a")); // a place in line is free again
+        Assert.NotNull(await admission.TryEnterAsync("a", "s7")); // a place in line is free again
     }
 
     [Fact]
-    public void Past_the_instance_cap_streams_wait_for_a_model_slot_in_arrival_order_and_hear_each_move()
+    public async Task Past_the_instance_cap_streams_wait_for_a_model_slot_in_arrival_order_and_hear_each_move()
     {
         var admission = new GenerationAdmission(Caps);
-        var holders = new[] { admission.TryEnter("a")!, admission.TryEnter("b")!, admission.TryEnter("c")! };
-        var d = admission.TryEnter("d")!;
-        var e = admission.TryEnter("e")!;
+        var holders = new[] { (await admission.TryEnterAsync("a", "s8"))!, (await admission.TryEnterAsync("b", "s9"))!, (await admission.TryEnterAsync("c", "s10"))! };
+        var d = (await admission.TryEnterAsync("d", "s11"))!;
+        var e = (await admission.TryEnterAsync("e", "s12"))!;
         var heard = new List<QueuePosition>();
         e.Moved = heard.Add;
 
@@ -49,10 +49,10 @@ public sealed class GenerationAdmissionTests
     }
 
     [Fact]
-    public void Leaving_twice_gives_back_one_slot_only()
+    public async Task Leaving_twice_gives_back_one_slot_only()
     {
         var admission = new GenerationAdmission(Caps);
-        var ticket = admission.TryEnter("a")!;
+        var ticket = (await admission.TryEnterAsync("a", "s13"))!;
 
         ticket.Dispose();
         ticket.Dispose();

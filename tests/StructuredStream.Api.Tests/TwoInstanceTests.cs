@@ -146,6 +146,32 @@ public sealed class TwoInstanceTests(TwoInstances instances) : IClassFixture<Two
     }
 
     [RedisFact]
+    public async Task A_clients_cap_holds_across_instances_and_a_slot_freed_on_one_starts_the_stream_waiting_on_the_other()
+    {
+        var caps = new Dictionary<string, string> { ["StructuredStream:Admission:ActivePerClient"] = "1", ["StructuredStream:Admission:QueuePerClient"] = "1" };
+        await using var left = await instances.StartInstanceAsync("cap-left", more: caps);
+        await using var right = await instances.StartInstanceAsync("cap-right", more: caps);
+        var script = instances.Upstream.Script(call => call.StreamForeverAsync("""{"title":"Capped","notes":["a" """, ""","b" """, TimeSpan.FromMilliseconds(50)));
+        var key = "key-" + Guid.NewGuid().ToString("N");
+        using var onLeft = left.Client();
+        using var onRight = right.Client();
+        using var first = await onLeft.SendAsync(WithKey(ReadEvents.Post(new { schema = Schema, prompt = script.Key }), key), HttpCompletionOption.ResponseHeadersRead);
+        var firstId = first.Headers.GetValues("X-Stream-Id").Single();
+        await script.FirstCall.WaitAsync(TimeSpan.FromSeconds(10));
+
+        using var second = await onRight.SendAsync(WithKey(ReadEvents.Post(new { schema = Schema, prompt = script.Key }), key), HttpCompletionOption.ResponseHeadersRead);
+        using var reader = new StreamReader(await second.Content.ReadAsStreamAsync());
+        var queued = await NextStatusAsync(reader);
+        Assert.Equal((StreamPhases.Queued, 1), (queued.Phase, queued.Position));
+        Assert.Single(script.Calls); // the cap held on the other instance: no second model call
+
+        await onRight.DeleteAsync($"/v1/streams/{firstId}");
+
+        Assert.Equal(StreamPhases.Generating, (await NextStatusAsync(reader)).Phase);
+        await onRight.DeleteAsync($"/v1/streams/{second.Headers.GetValues("X-Stream-Id").Single()}");
+    }
+
+    [RedisFact]
     public async Task An_instance_configured_for_an_unreachable_Redis_refuses_to_start_and_says_why()
     {
         var failed = await Assert.ThrowsAsync<InvalidOperationException>(() => instances.StartInstanceAsync("lonely", "127.0.0.1:1,connectTimeout=500"));
@@ -172,6 +198,27 @@ public sealed class TwoInstanceTests(TwoInstances instances) : IClassFixture<Two
         Assert.Equal(("log_unavailable", true), (error.Code, error.Retryable));
         Assert.Contains($"resume after seq {events[^1].Seq}", error.Message, StringComparison.Ordinal);
         Assert.True(events.Count > 2, ReadEvents.Describe(events));
+    }
+
+    private static HttpRequestMessage WithKey(HttpRequestMessage request, string key)
+    {
+        request.Headers.Add("X-Api-Key", key);
+        return request;
+    }
+
+    private static async Task<StatusEvent> NextStatusAsync(StreamReader reader)
+    {
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(10));
+        while (await reader.ReadLineAsync(timeout.Token) is { } line)
+        {
+            using var json = System.Text.Json.JsonDocument.Parse(line);
+            if (StreamEventSerializer.Read(json.RootElement).Event is StatusEvent status)
+            {
+                return status;
+            }
+        }
+
+        throw new InvalidOperationException("The stream ended before a status event.");
     }
 
     private static Dictionary<long, string> ObjectsBySeq(List<SequencedEvent> events)

@@ -1,143 +1,212 @@
+using StackExchange.Redis;
+using StructuredStream.Redis;
+
 namespace StructuredStream.Api.Admission;
 
 /// <summary>
 /// Who may call the model now: at most <see cref="AdmissionOptions.ActivePerClient"/> streams per client and
-/// <see cref="AdmissionOptions.ActiveModelCalls"/> in all. A stream over a cap waits, first in its client's line
-/// (first come, first served), then in the instance's line for a model slot; a client with
-/// <see cref="AdmissionOptions.QueuePerClient"/> streams waiting is refused.
+/// <see cref="AdmissionOptions.ActiveModelCalls"/> in all, counted by the <see cref="IAdmissionSlots"/> (this instance,
+/// or the whole deployment through Redis). A stream over a cap waits in this instance's line, first come first
+/// served per client; a client with <see cref="AdmissionOptions.QueuePerClient"/> streams waiting is refused.
 /// </summary>
-public sealed class GenerationAdmission(AdmissionOptions options)
+public sealed class GenerationAdmission : IDisposable
 {
-    private readonly Lock _lock = new();
-    private readonly Dictionary<string, ClientLine> _clients = new(StringComparer.Ordinal);
-    private readonly LinkedList<QueueTicket> _waitingForModel = [];
+    private readonly AdmissionOptions _options;
+    private readonly IAdmissionSlots _slots;
+
+    // Scheduling asks the slots (Redis, possibly) for each stream it tries: one pass at a time, in arrival order.
+    private readonly SemaphoreSlim _gate = new(1, 1);
+    private readonly LinkedList<QueueTicket> _waiting = [];
+    private readonly Dictionary<string, int> _waitingPerClient = new(StringComparer.Ordinal);
+    private readonly ITimer? _recheck;
     private int _running;
 
-    /// <summary>The model calls running now.</summary>
-    public int Running
+    /// <summary>Creates the admission on its slots (by default, this instance's own counts).</summary>
+    public GenerationAdmission(AdmissionOptions options, IAdmissionSlots? slots = null, TimeProvider? timeProvider = null)
     {
-        get
+        _options = options ?? throw new ArgumentNullException(nameof(options));
+        _slots = slots ?? new LocalAdmissionSlots(options);
+        if (_slots.RecheckInterval != Timeout.InfiniteTimeSpan)
         {
-            lock (_lock)
-            {
-                return _running;
-            }
+            _recheck = (timeProvider ?? TimeProvider.System).CreateTimer(_ => _ = RescheduleAsync(), null, _slots.RecheckInterval, _slots.RecheckInterval);
         }
     }
 
-    /// <summary>A place for a new stream of <paramref name="client"/>, admitted at once when the caps allow; null when its line is full.</summary>
-    public QueueTicket? TryEnter(string client)
+    /// <summary>The model calls this instance runs now.</summary>
+    public int Running => Volatile.Read(ref _running);
+
+    /// <summary>
+    /// A place for the stream <paramref name="holder"/> of <paramref name="client"/>, admitted at once when the caps
+    /// allow; null when the client's line is full.
+    /// </summary>
+    public async Task<QueueTicket?> TryEnterAsync(string client, string holder)
     {
         ArgumentNullException.ThrowIfNull(client);
-        var ticket = new QueueTicket(this, client);
+        var ticket = new QueueTicket(this, client, holder);
         List<QueueTicket> moved;
-        lock (_lock)
+        await _gate.WaitAsync().ConfigureAwait(false);
+        try
         {
-            if (!_clients.TryGetValue(client, out var line))
+            Enqueue(ticket);
+            moved = await ScheduleAsync().ConfigureAwait(false);
+            if (ticket.Stage == TicketStage.Waiting && _waitingPerClient[client] > _options.QueuePerClient)
             {
-                line = new ClientLine();
-                _clients[client] = line;
-            }
-
-            if (line.Holding >= options.ActivePerClient && line.Waiting.Count >= options.QueuePerClient)
-            {
+                Dequeue(ticket);
+                ticket.Stage = TicketStage.Left;
                 return null;
             }
+        }
+        catch
+        {
+            if (ticket.Stage == TicketStage.Waiting)
+            {
+                Dequeue(ticket);
+            }
 
-            ticket.Stage = TicketStage.WaitingForClient;
-            line.Waiting.AddLast(ticket);
-            moved = Schedule(line);
+            throw;
+        }
+        finally
+        {
+            _gate.Release();
         }
 
         Notify(moved, except: ticket);
         return ticket;
     }
 
-    internal QueuePosition PositionOf(QueueTicket ticket)
+    /// <summary>Tries the waiting streams again: a slot came free elsewhere, or leases may have run out.</summary>
+    public async Task RescheduleAsync()
     {
-        lock (_lock)
+        if (_waiting.Count == 0)
         {
-            return ticket.CurrentPosition;
+            return;
         }
-    }
 
-    internal void Leave(QueueTicket ticket)
-    {
         List<QueueTicket> moved;
-        lock (_lock)
+        await _gate.WaitAsync().ConfigureAwait(false);
+        try
         {
-            if (ticket.Stage == TicketStage.Left)
-            {
-                return;
-            }
-
-            var line = _clients[ticket.Client];
-            switch (ticket.Stage)
-            {
-                case TicketStage.WaitingForClient:
-                    line.Waiting.Remove(ticket);
-                    break;
-                case TicketStage.WaitingForModel:
-                    _waitingForModel.Remove(ticket);
-                    line.Holding--;
-                    break;
-                default:
-                    _running--;
-                    line.Holding--;
-                    break;
-            }
-
-            ticket.Stage = TicketStage.Left;
-            moved = Schedule(line);
-            if (line.Holding == 0 && line.Waiting.Count == 0)
-            {
-                _clients.Remove(ticket.Client);
-            }
+            moved = await ScheduleAsync().ConfigureAwait(false);
+        }
+        catch (Exception e) when (e is RedisException or TimeoutException)
+        {
+            return; // the next release or recheck tries again
+        }
+        finally
+        {
+            _gate.Release();
         }
 
         Notify(moved, except: null);
     }
 
-    /// <summary>
-    /// Moves tickets on as far as the caps allow after <paramref name="line"/>'s client entered or left (no other
-    /// client's line can move then); returns the waiting tickets whose position changed.
-    /// </summary>
-    private List<QueueTicket> Schedule(ClientLine line)
+    /// <inheritdoc />
+    public void Dispose()
     {
-        while (line.Holding < options.ActivePerClient && line.Waiting.First is { } next)
+        _recheck?.Dispose();
+        _gate.Dispose();
+    }
+
+    internal async Task LeaveAsync(QueueTicket ticket)
+    {
+        List<QueueTicket> moved;
+        await _gate.WaitAsync().ConfigureAwait(false);
+        try
         {
-            line.Waiting.RemoveFirst();
-            line.Holding++;
-            next.Value.Stage = TicketStage.WaitingForModel;
-            _waitingForModel.AddLast(next.Value);
+            switch (ticket.Stage)
+            {
+                case TicketStage.Waiting:
+                    Dequeue(ticket);
+                    break;
+                case TicketStage.Admitted:
+                    Interlocked.Decrement(ref _running);
+                    await _slots.ReleaseAsync(ticket.Client, ticket.Holder).ConfigureAwait(false);
+                    break;
+                default:
+                    return;
+            }
+
+            ticket.Stage = TicketStage.Left;
+            moved = await ScheduleAsync().ConfigureAwait(false);
+        }
+        catch (Exception e) when (e is RedisException or TimeoutException)
+        {
+            // The slot's lease runs out instead; the others try again at the next release or recheck.
+            ticket.Stage = TicketStage.Left;
+            return;
+        }
+        finally
+        {
+            _gate.Release();
         }
 
-        while (_running < options.ActiveModelCalls && _waitingForModel.First is { } head)
+        Notify(moved, except: null);
+    }
+
+    /// <summary>Admits waiting streams in arrival order as far as the slots allow; returns those whose position changed.</summary>
+    private async Task<List<QueueTicket>> ScheduleAsync()
+    {
+        var clientFull = new HashSet<string>(StringComparer.Ordinal);
+        for (var node = _waiting.First; node is not null;)
         {
-            _waitingForModel.RemoveFirst();
-            _running++;
-            head.Value.Stage = TicketStage.Admitted;
-            head.Value.Admit();
+            var next = node.Next;
+            var ticket = node.Value;
+            if (!clientFull.Contains(ticket.Client))
+            {
+                var grant = await _slots.TryTakeAsync(ticket.Client, ticket.Holder).ConfigureAwait(false);
+                if (grant == SlotGrant.AllFull)
+                {
+                    break;
+                }
+
+                if (grant == SlotGrant.ClientFull)
+                {
+                    clientFull.Add(ticket.Client);
+                }
+                else
+                {
+                    Dequeue(ticket);
+                    ticket.Stage = TicketStage.Admitted;
+                    Interlocked.Increment(ref _running);
+                    ticket.Admit();
+                }
+            }
+
+            node = next;
         }
 
-        // Positions: O(waiting for a model slot + this client's line) per change.
+        // A client at its cap waits behind its own streams; any other waits for a model slot.
         var moved = new List<QueueTicket>();
-        Renumber(_waitingForModel, waitingForModel: true, moved);
-        Renumber(line.Waiting, waitingForModel: false, moved);
+        var perClient = new Dictionary<string, int>(StringComparer.Ordinal);
+        var forModel = 0;
+        foreach (var ticket in _waiting)
+        {
+            var now = clientFull.Contains(ticket.Client)
+                ? new QueuePosition(perClient[ticket.Client] = perClient.GetValueOrDefault(ticket.Client) + 1, WaitingForModel: false)
+                : new QueuePosition(++forModel, WaitingForModel: true);
+            if (ticket.Position != now)
+            {
+                ticket.Position = now;
+                moved.Add(ticket);
+            }
+        }
+
         return moved;
     }
 
-    private static void Renumber(LinkedList<QueueTicket> line, bool waitingForModel, List<QueueTicket> moved)
+    private void Enqueue(QueueTicket ticket)
     {
-        var position = 0;
-        foreach (var ticket in line)
+        ticket.Stage = TicketStage.Waiting;
+        ticket.Node = _waiting.AddLast(ticket);
+        _waitingPerClient[ticket.Client] = _waitingPerClient.GetValueOrDefault(ticket.Client) + 1;
+    }
+
+    private void Dequeue(QueueTicket ticket)
+    {
+        _waiting.Remove(ticket.Node!);
+        if (--_waitingPerClient[ticket.Client] == 0)
         {
-            var now = new QueuePosition(++position, waitingForModel);
-            if (ticket.CurrentPosition != now)
-            {
-                ticket.CurrentPosition = now;
-                moved.Add(ticket);
-            }
+            _waitingPerClient.Remove(ticket.Client);
         }
     }
 
@@ -150,13 +219,5 @@ public sealed class GenerationAdmission(AdmissionOptions options)
                 ticket.Moved?.Invoke(ticket.Position);
             }
         }
-    }
-
-    private sealed class ClientLine
-    {
-        public LinkedList<QueueTicket> Waiting { get; } = [];
-
-        /// <summary>Tickets past the client's line: waiting for a model slot or running.</summary>
-        public int Holding { get; set; }
     }
 }

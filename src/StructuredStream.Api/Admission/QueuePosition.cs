@@ -3,8 +3,8 @@ namespace StructuredStream.Api.Admission;
 /// <summary>Where a waiting stream stands.</summary>
 /// <param name="Position">1 for the next to move on.</param>
 /// <param name="WaitingForModel">
-/// False while the client's own running streams hold it back (position among the client's waiting streams); true once
-/// only the instance's cap on model calls does (position among all streams waiting for a model call).
+/// False while the client's own running streams hold it back (position among the client's waiting streams); true when
+/// the cap on model calls does (position among the streams waiting here for a model call).
 /// </param>
 public readonly record struct QueuePosition(int Position, bool WaitingForModel)
 {

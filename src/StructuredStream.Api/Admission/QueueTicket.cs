@@ -6,33 +6,63 @@ namespace StructuredStream.Api.Admission;
 /// </summary>
 public sealed class QueueTicket : IDisposable
 {
-    private readonly GenerationAdmission _queue;
+    private readonly GenerationAdmission _admission;
     private readonly TaskCompletionSource _admitted = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private readonly Lock _lock = new();
+    private QueuePosition _position;
+    private int _disposed;
 
-    internal QueueTicket(GenerationAdmission queue, string client)
+    internal QueueTicket(GenerationAdmission admission, string client, string holder)
     {
-        _queue = queue;
+        _admission = admission;
         Client = client;
+        Holder = holder;
     }
 
     /// <summary>Completes when the stream may call the model.</summary>
     public Task Admitted => _admitted.Task;
 
     /// <summary>Where it stands while it waits.</summary>
-    public QueuePosition Position => _queue.PositionOf(this);
+    public QueuePosition Position
+    {
+        get
+        {
+            lock (_lock)
+            {
+                return _position;
+            }
+        }
 
-    /// <summary>Set and read under the queue's lock only.</summary>
-    internal QueuePosition CurrentPosition { get; set; }
+        internal set
+        {
+            lock (_lock)
+            {
+                _position = value;
+            }
+        }
+    }
 
-    /// <summary>Called, outside the queue's lock, each time <see cref="Position"/> changes while it waits.</summary>
+    /// <summary>Called each time <see cref="Position"/> changes while it waits.</summary>
     public Action<QueuePosition>? Moved { get; set; }
 
     internal string Client { get; }
 
+    /// <summary>The stream that holds the place.</summary>
+    internal string Holder { get; }
+
+    /// <summary>Read and written under the admission's gate only.</summary>
     internal TicketStage Stage { get; set; }
 
+    internal LinkedListNode<QueueTicket>? Node { get; set; }
+
     /// <summary>Leaves the line, or gives the model slot back; only the first call counts.</summary>
-    public void Dispose() => _queue.Leave(this);
+    public void Dispose()
+    {
+        if (Interlocked.Exchange(ref _disposed, 1) == 0)
+        {
+            _ = _admission.LeaveAsync(this);
+        }
+    }
 
     internal void Admit() => _admitted.TrySetResult();
 }

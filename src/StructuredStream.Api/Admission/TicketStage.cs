@@ -3,11 +3,8 @@ namespace StructuredStream.Api.Admission;
 /// <summary>Where a <see cref="QueueTicket"/> is.</summary>
 internal enum TicketStage
 {
-    /// <summary>Behind the client's own running streams.</summary>
-    WaitingForClient,
-
-    /// <summary>Within the client's cap, behind the instance's cap on model calls.</summary>
-    WaitingForModel,
+    /// <summary>In line: behind the client's own running streams, or behind the cap on model calls.</summary>
+    Waiting,
 
     /// <summary>Calling the model.</summary>
     Admitted,

@@ -23,7 +23,7 @@ public static class ServiceRegistration
         services.AddSingleton(options.Model);
         services.AddSingleton(options.Streams);
         services.AddSingleton(options.Admission);
-        services.AddSingleton(new GenerationAdmission(options.Admission));
+        services.AddSingleton(provider => new GenerationAdmission(options.Admission, provider.GetRequiredService<IAdmissionSlots>(), provider.GetRequiredService<TimeProvider>()));
         services.AddSingleton(TimeProvider.System);
         services.AddMetrics();
         services.AddSingleton<StreamMetrics>();
@@ -82,6 +82,7 @@ public static class ServiceRegistration
                     new InMemoryStreamLogOptions { RetainFor = options.Streams.RetainFor, MaxStreams = options.Streams.MaxStreams, RecentEvents = options.Streams.RecentEvents },
                     provider.GetRequiredService<TimeProvider>()));
                 services.AddSingleton<IStreamOwnership, LocalStreamOwnership>();
+                services.AddSingleton<IAdmissionSlots>(new LocalAdmissionSlots(options.Admission));
                 break;
             case "redis":
                 var redis = options.Log.Redis;
@@ -106,6 +107,10 @@ public static class ServiceRegistration
                 services.AddSingleton<RedisStreamOwnership>();
                 services.AddSingleton<IStreamOwnership>(provider => provider.GetRequiredService<RedisStreamOwnership>());
                 services.AddHostedService(provider => provider.GetRequiredService<RedisStreamOwnership>());
+                services.AddSingleton(provider => new RedisCallSlots(provider.GetRequiredService<IConnectionMultiplexer>(), logOptions, provider.GetRequiredService<TimeProvider>()));
+                services.AddSingleton<RedisAdmissionSlots>();
+                services.AddSingleton<IAdmissionSlots>(provider => provider.GetRequiredService<RedisAdmissionSlots>());
+                services.AddHostedService(provider => provider.GetRequiredService<RedisAdmissionSlots>());
                 break;
             default:
                 throw new InvalidOperationException($"StructuredStream:Log:Kind is '{options.Log.Kind}'; it must be memory or redis.");

@@ -38,9 +38,9 @@ public sealed class StreamHub : IAsyncDisposable
     public async Task<Generation> StartAsync(GenerationRequest request, string client, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
-        var ticket = _admissionLine.TryEnter(client) ?? throw new QueueFullException(
-            $"This client already has {_admission.ActivePerClient} streams running and {_admission.QueuePerClient} waiting; try again when one ends.");
         var id = "st_" + Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(12));
+        var ticket = await _admissionLine.TryEnterAsync(client, id).ConfigureAwait(false) ?? throw new QueueFullException(
+            $"This client already has {_admission.ActivePerClient} streams running and {_admission.QueuePerClient} waiting; try again when one ends.");
         try
         {
             await _services.Log.CreateAsync(new StreamDescriptor(id, request.Schema.Hash, _services.Client.ModelName, _services.Time.GetUtcNow())

@@ -33,10 +33,10 @@ public sealed class TwoInstances : IAsyncLifetime
         B = await StartInstanceAsync("b");
     }
 
-    /// <summary>Another instance on the same upstream and on <paramref name="redis"/> (default: the shared Redis).</summary>
-    public async Task<ApiProcess> StartInstanceAsync(string name, string? redis = null)
+    /// <summary>Another instance on the same upstream and on <paramref name="redis"/> (default: the shared Redis), with <paramref name="more"/> settings.</summary>
+    public async Task<ApiProcess> StartInstanceAsync(string name, string? redis = null, IReadOnlyDictionary<string, string>? more = null)
     {
-        var instance = await ApiProcess.StartAsync(new Dictionary<string, string>
+        var settings = new Dictionary<string, string>
         {
             ["StructuredStream:Model:Provider"] = "openai",
             ["StructuredStream:Model:Name"] = "fake-model",
@@ -49,7 +49,13 @@ public sealed class TwoInstances : IAsyncLifetime
             ["StructuredStream:Log:Redis:LeaseTime"] = LeaseTime.ToString(),
             ["StructuredStream:Streams:ReaderGrace"] = "00:00:03",
             ["StructuredStream:Streams:Heartbeat"] = "00:00:01",
-        });
+        };
+        foreach (var (key, value) in more ?? new Dictionary<string, string>())
+        {
+            settings[key] = value;
+        }
+
+        var instance = await ApiProcess.StartAsync(settings);
         _instances.Add(instance);
         return instance;
     }
