@@ -5,8 +5,8 @@ using StructuredStream.Api.Diagnostics;
 using StructuredStream.Api.Models;
 using StructuredStream.Api.Models.Simulated;
 using StructuredStream.Documents;
-using StructuredStream.Patching;
 using StructuredStream.Logs;
+using StructuredStream.Patching;
 using StructuredStream.Protocol;
 using StructuredStream.Streaming;
 

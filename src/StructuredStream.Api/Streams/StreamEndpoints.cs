@@ -6,14 +6,12 @@ using Microsoft.Net.Http.Headers;
 using StructuredStream.Api.Admission;
 using StructuredStream.Api.Cluster;
 using StructuredStream.Logs;
-using StructuredStream.Documents;
 using StructuredStream.Protocol;
-using StructuredStream.Streaming;
 
 namespace StructuredStream.Api.Streams;
 
 /// <summary><c>/v1/streams</c>: start a stream, read or resume its events, see its state, cancel it.</summary>
-public static class StreamEndpoints
+public static partial class StreamEndpoints
 {
     /// <summary>Maps the stream endpoints.</summary>
     public static IEndpointRouteBuilder MapStreamEndpoints(this IEndpointRouteBuilder app)
@@ -84,141 +82,6 @@ public static class StreamEndpoints
 
         return Check(reader, body, out var checkedRequest) ?? await StartAsync(request, checkedRequest!, transport, hub, feed, admission).ConfigureAwait(false);
     }
-
-    /// <param name="id">The stream to regenerate.</param>
-    /// <param name="request">The request; its body, if any, replaces parts of the original request.</param>
-    /// <param name="log">The stream log.</param>
-    /// <param name="reader">Checks the regenerated request.</param>
-    /// <param name="hub">Starts the new stream.</param>
-    /// <param name="feed">The new stream's events.</param>
-    /// <param name="admission">The caps, for a 429's Retry-After.</param>
-    private static async Task<IResult> RegenerateAsync(
-        string id, HttpRequest request, IStreamLog log, CreateStreamRequestReader reader, StreamHub hub, EventFeed feed, AdmissionOptions admission)
-    {
-        if (Negotiate(request) is not { } transport)
-        {
-            return NotAcceptable(request);
-        }
-
-        var changes = new CreateStreamRequest();
-        if (request.ContentLength is not 0 && (request.ContentLength is not null || request.Headers.TransferEncoding.Count > 0))
-        {
-            var (body, problem) = await ReadBodyAsync(request).ConfigureAwait(false);
-            if (body is null)
-            {
-                return problem!;
-            }
-
-            changes = body;
-        }
-
-        if (changes.Schema is not null || changes.SchemaId is not null)
-        {
-            return TypedResults.Problem(statusCode: StatusCodes.Status400BadRequest, title: "The stream request is not valid",
-                detail: "A regenerated stream keeps its schema; start a new stream (POST /v1/streams) for another one.");
-        }
-
-        if (await log.GetAsync(id, request.HttpContext.RequestAborted).ConfigureAwait(false) is not { } snapshot)
-        {
-            return UnknownStream(id);
-        }
-
-        if (snapshot.Stream.Request is null || JsonSerializer.Deserialize<CreateStreamRequest>(snapshot.Stream.Request, JsonSerializerOptions.Web) is not { } original)
-        {
-            return TypedResults.Problem(statusCode: StatusCodes.Status409Conflict, title: "The stream cannot be regenerated",
-                detail: $"The stream '{id}' was started without its request being kept; start a new stream instead.");
-        }
-
-        var edited = changes.Messages is not null || changes.Prompt is not null;
-        var regenerated = original with
-        {
-            Messages = edited ? changes.Messages : original.Messages,
-            Prompt = edited ? changes.Prompt : original.Prompt,
-            Model = changes.Model ?? original.Model,
-            Patch = changes.Patch ?? original.Patch,
-            OnViolation = changes.OnViolation ?? original.OnViolation,
-            Simulation = changes.Simulation ?? original.Simulation,
-        };
-        return Check(reader, regenerated, out var checkedRequest)
-            ?? await StartAsync(request, checkedRequest! with { RegeneratedFrom = id }, transport, hub, feed, admission).ConfigureAwait(false);
-    }
-
-    /// <param name="id">The stream to continue.</param>
-    /// <param name="request">The request.</param>
-    /// <param name="log">The stream log.</param>
-    /// <param name="reader">Checks the old stream's request again.</param>
-    /// <param name="hub">Starts the new stream.</param>
-    /// <param name="feed">The new stream's events.</param>
-    /// <param name="admission">The caps, for a 429's Retry-After.</param>
-    private static async Task<IResult> ContinueAsync(
-        string id, HttpRequest request, IStreamLog log, CreateStreamRequestReader reader, StreamHub hub, EventFeed feed, AdmissionOptions admission)
-    {
-        if (Negotiate(request) is not { } transport)
-        {
-            return NotAcceptable(request);
-        }
-
-        var cancellationToken = request.HttpContext.RequestAborted;
-        if (await log.GetAsync(id, cancellationToken).ConfigureAwait(false) is not { } snapshot)
-        {
-            return UnknownStream(id);
-        }
-
-        if (!snapshot.IsFinished)
-        {
-            return CannotContinue($"The stream '{id}' is still running: stop it (DELETE) or let it end before continuing it.");
-        }
-
-        FinalEvent? final = null;
-        var completed = new List<string>();
-        for (long cursor = 0; final is null;)
-        {
-            var batch = await log.ReadAsync(id, cursor, 512, cancellationToken).ConfigureAwait(false);
-            if (batch.Count == 0)
-            {
-                return UnknownStream(id); // it expired while being read
-            }
-
-            foreach (var item in batch)
-            {
-                (completed, final) = item.Event switch
-                {
-                    CompleteEvent complete => ([.. completed, .. complete.Paths], final),
-                    FinalEvent end => (completed, end),
-                    _ => (completed, final),
-                };
-            }
-
-            cursor = batch[^1].Seq;
-        }
-
-        if (final.Outcome is not (StreamOutcome.Cancelled or StreamOutcome.Failed or StreamOutcome.TimedOut) || completed.Contains(""))
-        {
-            return CannotContinue($"The stream '{id}' ended {FinalEvent.WireName(final.Outcome)} with its object complete or invalid: there is nothing to continue. Regenerate it instead.");
-        }
-
-        if (snapshot.Stream.Request is null || JsonSerializer.Deserialize<CreateStreamRequest>(snapshot.Stream.Request, JsonSerializerOptions.Web) is not { } original)
-        {
-            return CannotContinue($"The stream '{id}' was started without its request being kept; start a new stream instead.");
-        }
-
-        if (Check(reader, original, out var checkedRequest) is { } problem)
-        {
-            return problem;
-        }
-
-        var text = final.Object switch
-        {
-            LiteralNode { Kind: DocumentNodeKind.Null } => "", // nothing was generated: start afresh
-            StringNode plain when checkedRequest!.PlainText => plain.Value,
-            var partial => PartialJsonText.Of(partial, completed.ToHashSet(StringComparer.Ordinal)),
-        };
-        var continuation = new StreamContinuation(id, final.Object, completed.Distinct(StringComparer.Ordinal).ToList(), text);
-        return await StartAsync(request, checkedRequest! with { Continuation = continuation }, transport, hub, feed, admission).ConfigureAwait(false);
-    }
-
-    private static ProblemHttpResult CannotContinue(string detail) =>
-        TypedResults.Problem(statusCode: StatusCodes.Status409Conflict, title: "The stream cannot be continued", detail: detail);
 
     private static async Task<(CreateStreamRequest? Body, IResult? Problem)> ReadBodyAsync(HttpRequest request)
     {
