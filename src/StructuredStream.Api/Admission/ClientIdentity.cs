@@ -1,11 +1,10 @@
-using System.Security.Cryptography;
-using System.Text;
+using StructuredStream.Api.Access;
 
 namespace StructuredStream.Api.Admission;
 
 /// <summary>
-/// Whose stream a request starts, for the per-client caps: its API key (<c>X-Api-Key</c>, or a bearer token) when it
-/// sends one, otherwise its address. Keys are hashed: the queue never holds a secret.
+/// Whose stream a request starts, for the per-client caps and rate limits: its API key when it sends one, otherwise
+/// its address. Keys are hashed: the caps never hold a secret.
 /// </summary>
 public static class ClientIdentity
 {
@@ -13,15 +12,8 @@ public static class ClientIdentity
     public static string Of(HttpContext context)
     {
         ArgumentNullException.ThrowIfNull(context);
-        var key = context.Request.Headers["X-Api-Key"].ToString();
-        if (key.Length == 0 && context.Request.Headers.Authorization.ToString() is { } authorization
-            && authorization.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase))
-        {
-            key = authorization["Bearer ".Length..].Trim();
-        }
-
-        return key.Length > 0
-            ? "key:" + Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(key)))[..16]
+        return ApiKeys.Presented(context.Request) is { } key
+            ? "key:" + ApiKeys.Hash(key)[..16]
             : "address:" + (context.Connection.RemoteIpAddress?.ToString() ?? "unknown");
     }
 }

@@ -1,3 +1,4 @@
+using StructuredStream.Api.Access;
 using StructuredStream.Api.Admission;
 using StructuredStream.Api.Models;
 using StructuredStream.Api.Streams;
@@ -15,6 +16,9 @@ public sealed record ServiceOptions
 
     /// <summary>Streams and readers.</summary>
     public StreamOptions Streams { get; init; } = new();
+
+    /// <summary>API keys and tenants, rate limits, browser origins.</summary>
+    public AccessOptions Access { get; init; } = new();
 
     /// <summary>How many generations run and wait, per client and in all.</summary>
     public AdmissionOptions Admission { get; init; } = new();

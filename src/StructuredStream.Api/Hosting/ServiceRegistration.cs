@@ -1,4 +1,6 @@
 using StackExchange.Redis;
+using System.Threading.RateLimiting;
+using StructuredStream.Api.Access;
 using StructuredStream.Api.Admission;
 using StructuredStream.Api.Cluster;
 using StructuredStream.Api.Diagnostics;
@@ -23,6 +25,9 @@ public static class ServiceRegistration
         services.AddSingleton(options.Model);
         services.AddSingleton(options.Streams);
         services.AddSingleton(options.Admission);
+        services.AddSingleton(options.Access);
+        services.AddSingleton(new ApiKeys(options.Access));
+        AddAccessLimits(services, options.Access);
         services.AddSingleton(provider => new GenerationAdmission(options.Admission, provider.GetRequiredService<IAdmissionSlots>(), provider.GetRequiredService<TimeProvider>()));
         services.AddSingleton(TimeProvider.System);
         services.AddMetrics();
@@ -70,6 +75,39 @@ public static class ServiceRegistration
         services.AddHealthChecks();
         services.AddStructuredStreamSwagger();
         return services;
+    }
+
+    /// <summary>Requests per minute per client on <c>/v1</c>, and the browser origins allowed to call it.</summary>
+    private static void AddAccessLimits(IServiceCollection services, AccessOptions access)
+    {
+        services.AddRateLimiter(limits =>
+        {
+            limits.GlobalLimiter = PartitionedRateLimiter.Create<HttpContext, string>(context =>
+                context.Request.Path.StartsWithSegments("/v1")
+                    ? RateLimitPartition.GetFixedWindowLimiter(ClientIdentity.Of(context), _ => new FixedWindowRateLimiterOptions
+                    {
+                        PermitLimit = access.RequestsPerMinute,
+                        Window = TimeSpan.FromMinutes(1),
+                        QueueLimit = 0,
+                    })
+                    : RateLimitPartition.GetNoLimiter("open"));
+            limits.OnRejected = async (rejected, cancellationToken) =>
+            {
+                var response = rejected.HttpContext.Response;
+                var retryAfter = rejected.Lease.TryGetMetadata(MetadataName.RetryAfter, out var wait) ? wait : TimeSpan.FromMinutes(1);
+                response.Headers.RetryAfter = ((int)Math.Ceiling(retryAfter.TotalSeconds)).ToString(System.Globalization.CultureInfo.InvariantCulture);
+                await TypedResults.Problem(
+                    statusCode: StatusCodes.Status429TooManyRequests,
+                    title: "Too many requests",
+                    detail: $"At most {access.RequestsPerMinute} requests a minute per client; try again in {(int)Math.Ceiling(retryAfter.TotalSeconds)} s.")
+                    .ExecuteAsync(rejected.HttpContext).ConfigureAwait(false);
+            };
+        });
+        services.AddCors(cors => cors.AddDefaultPolicy(policy => policy
+            .WithOrigins([.. access.CorsOrigins])
+            .WithMethods("GET", "POST", "PUT", "DELETE")
+            .WithHeaders("Authorization", "X-Api-Key", "Content-Type", "Accept", "Last-Event-ID")
+            .WithExposedHeaders("X-Stream-Id", "Link", "Retry-After")));
     }
 
     /// <summary>The log the configuration names; with Redis, the ownership of streams across instances too.</summary>
@@ -144,6 +182,10 @@ public static class ServiceRegistration
         app.Services.GetRequiredService<IStreamLog>();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
+        LoopbackGuard.Watch(app);
+        app.UseCors();
+        app.UseMiddleware<ApiKeyMiddleware>();
+        app.UseRateLimiter();
         app.UseStructuredStreamSwagger();
         app.MapHealthChecks("/healthz");
         app.MapStreamEndpoints();

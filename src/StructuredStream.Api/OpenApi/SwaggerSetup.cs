@@ -21,6 +21,14 @@ public static class SwaggerSetup
                 Version = "v1",
                 Description = "Streams a model's structured output as validated JSON Patch deltas over NDJSON or SSE. See docs/protocol.md for the events.",
             });
+            // With keys configured (StructuredStream:Access:Keys) every /v1 call needs one; Swagger UI's Authorize sends it.
+            options.AddSecurityDefinition("apiKey", new OpenApiSecurityScheme
+            {
+                Type = SecuritySchemeType.Http,
+                Scheme = "bearer",
+                Description = "The API key, sent as 'Authorization: Bearer <key>' (or 'X-Api-Key: <key>'). Not needed when the service has no keys configured (loopback only).",
+            });
+            options.AddSecurityRequirement(document => new OpenApiSecurityRequirement { [new OpenApiSecuritySchemeReference("apiKey", document)] = [] });
             options.DocumentFilter<StreamEventComponents>();
             options.OperationFilter<EventStreamResponses>();
             options.OperationFilter<CreateStreamExamples>();

@@ -4,10 +4,14 @@ using StructuredStream.Schemas;
 
 namespace StructuredStream.Api.Schemas;
 
-/// <summary>Named schemas: those shipped in <c>schemas/</c>, loaded at start, and those stored with <c>PUT /v1/schemas/{id}</c>.</summary>
+/// <summary>
+/// Named schemas: those shipped in <c>schemas/</c>, loaded at start and seen by every tenant, and those a tenant
+/// stores with <c>PUT /v1/schemas/{id}</c>, seen by that tenant only (and shadowing a shipped one of the same id).
+/// </summary>
 public sealed partial class SchemaCatalog
 {
-    private readonly ConcurrentDictionary<string, NamedSchema> _schemas = new(StringComparer.Ordinal);
+    private const string Shipped = "";
+    private readonly ConcurrentDictionary<(string Tenant, string Id), NamedSchema> _schemas = new();
     private readonly SchemaCache _cache;
 
     /// <summary>Creates an empty catalog that compiles through <paramref name="cache"/>.</summary>
@@ -16,8 +20,20 @@ public sealed partial class SchemaCatalog
         _cache = cache;
     }
 
-    /// <summary>The named schemas, by id.</summary>
-    public IEnumerable<NamedSchema> All => _schemas.Values.OrderBy(s => s.Id, StringComparer.Ordinal);
+    /// <summary>The named schemas a tenant sees, by id.</summary>
+    public IEnumerable<NamedSchema> All(string tenant)
+    {
+        var seen = new Dictionary<string, NamedSchema>(StringComparer.Ordinal);
+        foreach (var ((owner, id), schema) in _schemas)
+        {
+            if (owner == tenant || (owner == Shipped && !seen.ContainsKey(id)))
+            {
+                seen[id] = schema;
+            }
+        }
+
+        return seen.Values.OrderBy(s => s.Id, StringComparer.Ordinal);
+    }
 
     /// <summary>Whether <paramref name="id"/> can name a schema: lowercase letters, digits, '-', '_' and '.', at most 64.</summary>
     public static bool IsValidId(string id) => IdPattern().IsMatch(id);
@@ -31,7 +47,7 @@ public sealed partial class SchemaCatalog
             var id = Path.GetFileNameWithoutExtension(file);
             try
             {
-                Put(id, File.ReadAllText(file));
+                Put(id, File.ReadAllText(file), Shipped);
             }
             catch (SchemaException e)
             {
@@ -40,14 +56,18 @@ public sealed partial class SchemaCatalog
         }
     }
 
-    /// <summary>The schema named <paramref name="id"/>.</summary>
-    public bool TryGet(string id, [System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out NamedSchema? schema) =>
-        _schemas.TryGetValue(id, out schema);
+    /// <summary>The schema named <paramref name="id"/> as <paramref name="tenant"/> sees it.</summary>
+    public bool TryGet(string id, string tenant, [System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out NamedSchema? schema) =>
+        _schemas.TryGetValue((tenant, id), out schema) || _schemas.TryGetValue((Shipped, id), out schema);
 
-    /// <summary>Stores a schema under a name, replacing any before it; returns what was stored and whether the name is new.</summary>
+    /// <summary>
+    /// Stores a tenant's schema under a name, replacing the tenant's one before it; returns what was stored and
+    /// whether the name is new to the tenant.
+    /// </summary>
     /// <exception cref="SchemaException">The schema is refused.</exception>
-    public (NamedSchema Stored, bool IsNew) Put(string id, string text)
+    public (NamedSchema Stored, bool IsNew) Put(string id, string text, string tenant)
     {
+        ArgumentNullException.ThrowIfNull(tenant);
         if (!IsValidId(id))
         {
             throw new ArgumentException($"'{id}' is not a schema id: use lowercase letters, digits, '-', '_' and '.', at most 64 characters.", nameof(id));
@@ -55,7 +75,7 @@ public sealed partial class SchemaCatalog
 
         var stored = new NamedSchema(id, text, _cache.GetOrLoad(text));
         var isNew = true;
-        _schemas.AddOrUpdate(id, stored, (_, _) =>
+        _schemas.AddOrUpdate((tenant, id), stored, (_, _) =>
         {
             isNew = false;
             return stored;

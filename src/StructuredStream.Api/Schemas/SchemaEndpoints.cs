@@ -1,3 +1,4 @@
+using StructuredStream.Api.Access;
 using System.Text;
 using System.Text.Json;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -12,7 +13,7 @@ public static class SchemaEndpoints
     public static IEndpointRouteBuilder MapSchemaEndpoints(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/v1/schemas").WithTags("Schemas");
-        group.MapGet("", (SchemaCatalog catalog) => TypedResults.Ok(catalog.All.Select(SchemaSummary.Of).ToArray()))
+        group.MapGet("", (SchemaCatalog catalog, HttpContext context) => TypedResults.Ok(catalog.All(TenantOf.Request(context)).Select(SchemaSummary.Of).ToArray()))
             .WithName("ListSchemas").WithSummary("Lists the named schemas.");
         group.MapGet("/{id}", GetSchema)
             .WithName("GetSchema").WithSummary("Returns a named schema as it was stored.")
@@ -31,7 +32,7 @@ public static class SchemaEndpoints
 
     private static Results<ContentHttpResult, ProblemHttpResult> GetSchema(string id, SchemaCatalog catalog, HttpContext context)
     {
-        if (!catalog.TryGet(id, out var schema))
+        if (!catalog.TryGet(id, TenantOf.Request(context), out var schema))
         {
             return TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "Unknown schema", detail: $"There is no schema named '{id}'; GET /v1/schemas lists them.");
         }
@@ -50,7 +51,7 @@ public static class SchemaEndpoints
         var text = await ReadBodyAsync(request).ConfigureAwait(false);
         try
         {
-            var (stored, isNew) = catalog.Put(id, text);
+            var (stored, isNew) = catalog.Put(id, text, TenantOf.Request(request.HttpContext));
             var summary = SchemaSummary.Of(stored);
             return isNew ? TypedResults.Created($"/v1/schemas/{id}", summary) : TypedResults.Ok(summary);
         }

@@ -11,12 +11,12 @@ namespace StructuredStream.Api.Streams;
 public sealed class CreateStreamRequestReader(SchemaCatalog catalog, SchemaCache cache)
 {
     /// <summary>The checked request, or the problems (member → messages) that refuse it.</summary>
-    public GenerationRequest? Read(CreateStreamRequest request, out Dictionary<string, string[]> problems, out RequestRefusal refusal)
+    public GenerationRequest? Read(CreateStreamRequest request, string tenant, out Dictionary<string, string[]> problems, out RequestRefusal refusal)
     {
         ArgumentNullException.ThrowIfNull(request);
         problems = [];
         refusal = RequestRefusal.Invalid;
-        var schema = ReadSchema(request, problems, ref refusal);
+        var schema = ReadSchema(request, tenant, problems, ref refusal);
         var messages = ReadMessages(request, problems);
         var patch = request.Patch switch
         {
@@ -53,10 +53,11 @@ public sealed class CreateStreamRequestReader(SchemaCatalog catalog, SchemaCache
             Model = request.Model,
             Simulation = request.Simulation,
             Source = request,
+            Tenant = tenant,
         };
     }
 
-    private CompiledSchema? ReadSchema(CreateStreamRequest request, Dictionary<string, string[]> problems, ref RequestRefusal refusal)
+    private CompiledSchema? ReadSchema(CreateStreamRequest request, string tenant, Dictionary<string, string[]> problems, ref RequestRefusal refusal)
     {
         if (request.Schema is { ValueKind: not JsonValueKind.Null } == (request.SchemaId is not null))
         {
@@ -66,7 +67,7 @@ public sealed class CreateStreamRequestReader(SchemaCatalog catalog, SchemaCache
 
         if (request.SchemaId is { } id)
         {
-            if (catalog.TryGet(id, out var named))
+            if (catalog.TryGet(id, tenant, out var named))
             {
                 return named.Schema;
             }

@@ -24,6 +24,9 @@ public sealed record GenerationRequest(CompiledSchema Schema, IReadOnlyList<Chat
     /// <summary>The simulated model's scenario.</summary>
     public SimulationSettings? Simulation { get; init; }
 
+    /// <summary>Whose stream it is.</summary>
+    public string Tenant { get; init; } = Access.ApiKeys.SingleTenant;
+
     /// <summary>The request as received, kept with the stream for regenerate and continue.</summary>
     public CreateStreamRequest? Source { get; init; }
 

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Microsoft.AspNetCore.Http.HttpResults;
+using StructuredStream.Api.Access;
 using StructuredStream.Api.Admission;
 using StructuredStream.Documents;
 using StructuredStream.Logs;
@@ -44,7 +45,7 @@ public static partial class StreamEndpoints
                 detail: "A regenerated stream keeps its schema; start a new stream (POST /v1/streams) for another one.");
         }
 
-        if (await log.GetAsync(id, request.HttpContext.RequestAborted).ConfigureAwait(false) is not { } snapshot)
+        if (await VisibleAsync(log, id, request.HttpContext).ConfigureAwait(false) is not { } snapshot)
         {
             return UnknownStream(id);
         }
@@ -65,7 +66,7 @@ public static partial class StreamEndpoints
             OnViolation = changes.OnViolation ?? original.OnViolation,
             Simulation = changes.Simulation ?? original.Simulation,
         };
-        return Check(reader, regenerated, out var checkedRequest)
+        return Check(reader, regenerated, TenantOf.Request(request.HttpContext), out var checkedRequest)
             ?? await StartAsync(request, checkedRequest! with { RegeneratedFrom = id }, transport, hub, feed, admission).ConfigureAwait(false);
     }
 
@@ -85,7 +86,7 @@ public static partial class StreamEndpoints
         }
 
         var cancellationToken = request.HttpContext.RequestAborted;
-        if (await log.GetAsync(id, cancellationToken).ConfigureAwait(false) is not { } snapshot)
+        if (await VisibleAsync(log, id, request.HttpContext).ConfigureAwait(false) is not { } snapshot)
         {
             return UnknownStream(id);
         }
@@ -128,7 +129,7 @@ public static partial class StreamEndpoints
             return CannotContinue($"The stream '{id}' was started without its request being kept; start a new stream instead.");
         }
 
-        if (Check(reader, original, out var checkedRequest) is { } problem)
+        if (Check(reader, original, TenantOf.Request(request.HttpContext), out var checkedRequest) is { } problem)
         {
             return problem;
         }

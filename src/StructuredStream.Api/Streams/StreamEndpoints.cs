@@ -3,6 +3,7 @@ using System.Text.Json;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Net.Http.Headers;
+using StructuredStream.Api.Access;
 using StructuredStream.Api.Admission;
 using StructuredStream.Api.Cluster;
 using StructuredStream.Logs;
@@ -80,7 +81,7 @@ public static partial class StreamEndpoints
             return problem!;
         }
 
-        return Check(reader, body, out var checkedRequest) ?? await StartAsync(request, checkedRequest!, transport, hub, feed, admission).ConfigureAwait(false);
+        return Check(reader, body, TenantOf.Request(request.HttpContext), out var checkedRequest) ?? await StartAsync(request, checkedRequest!, transport, hub, feed, admission).ConfigureAwait(false);
     }
 
     private static async Task<(CreateStreamRequest? Body, IResult? Problem)> ReadBodyAsync(HttpRequest request)
@@ -102,9 +103,9 @@ public static partial class StreamEndpoints
     }
 
     /// <summary>The problem with <paramref name="body"/>, or null when <paramref name="checkedRequest"/> is set.</summary>
-    private static ProblemHttpResult? Check(CreateStreamRequestReader reader, CreateStreamRequest body, out GenerationRequest? checkedRequest)
+    private static ProblemHttpResult? Check(CreateStreamRequestReader reader, CreateStreamRequest body, string tenant, out GenerationRequest? checkedRequest)
     {
-        checkedRequest = reader.Read(body, out var problems, out var refusal);
+        checkedRequest = reader.Read(body, tenant, out var problems, out var refusal);
         if (checkedRequest is not null)
         {
             return null;
@@ -180,7 +181,7 @@ public static partial class StreamEndpoints
             return TypedResults.Problem(statusCode: StatusCodes.Status400BadRequest, title: "Bad cursor", detail: $"The cursor must be a non-negative seq, not {cursor}.");
         }
 
-        var snapshot = await log.GetAsync(id, request.HttpContext.RequestAborted).ConfigureAwait(false);
+        var snapshot = await VisibleAsync(log, id, request.HttpContext).ConfigureAwait(false);
         if (snapshot is null)
         {
             return UnknownStream(id);
@@ -195,13 +196,17 @@ public static partial class StreamEndpoints
         return new EventStreamResult(feed.ReadAsync(id, cursor, request.HttpContext.RequestAborted), transport, id);
     }
 
-    private static async Task<Results<Ok<StreamState>, ProblemHttpResult>> GetAsync(string id, StreamStateReader states, CancellationToken cancellationToken) =>
-        await states.ReadAsync(id, cancellationToken).ConfigureAwait(false) is { } state ? TypedResults.Ok(state) : UnknownStream(id);
+    private static async Task<Results<Ok<StreamState>, ProblemHttpResult>> GetAsync(string id, HttpContext context, IStreamLog log, StreamStateReader states) =>
+        await VisibleAsync(log, id, context).ConfigureAwait(false) is not null
+        && await states.ReadAsync(id, context.RequestAborted).ConfigureAwait(false) is { } state
+            ? TypedResults.Ok(state)
+            : UnknownStream(id);
 
     private static async Task<Results<Ok<StreamState>, ProblemHttpResult>> CancelAsync(
-        string id, IStreamOwnership ownership, AdoptedStreamEnder ender, IStreamLog log, StreamStateReader states, CancellationToken cancellationToken)
+        string id, HttpContext context, IStreamOwnership ownership, AdoptedStreamEnder ender, IStreamLog log, StreamStateReader states)
     {
-        if (await log.GetAsync(id, cancellationToken).ConfigureAwait(false) is { IsFinished: false } snapshot)
+        var cancellationToken = context.RequestAborted;
+        if (await VisibleAsync(log, id, context).ConfigureAwait(false) is { IsFinished: false } snapshot)
         {
             if (await ownership.RequestCancelAsync(id, CancelReason.Requested).ConfigureAwait(false))
             {
@@ -216,7 +221,17 @@ public static partial class StreamEndpoints
             }
         }
 
-        return await GetAsync(id, states, cancellationToken).ConfigureAwait(false);
+        return await GetAsync(id, context, log, states).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// The stream as the request's tenant sees it: null for an unknown stream and for another tenant's, which get the
+    /// same 404, so ids say nothing about other tenants.
+    /// </summary>
+    private static async Task<StreamSnapshot?> VisibleAsync(IStreamLog log, string id, HttpContext context)
+    {
+        var snapshot = await log.GetAsync(id, context.RequestAborted).ConfigureAwait(false);
+        return snapshot is not null && (snapshot.Stream.Tenant ?? ApiKeys.SingleTenant) == TenantOf.Request(context) ? snapshot : null;
     }
 
     private static async Task WaitForFinalAsync(IStreamLog log, string id, long after, CancellationToken cancellationToken)

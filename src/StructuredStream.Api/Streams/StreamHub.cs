@@ -38,7 +38,7 @@ public sealed class StreamHub : IAsyncDisposable
     public async Task<Generation> StartAsync(GenerationRequest request, string client, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
-        var id = "st_" + Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(12));
+        var id = "st_" + Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(16)); // 128 random bits: ids cannot be guessed
         var ticket = await _admissionLine.TryEnterAsync(client, id).ConfigureAwait(false) ?? throw new QueueFullException(
             $"This client already has {_admission.ActivePerClient} streams running and {_admission.QueuePerClient} waiting; try again when one ends.");
         try
@@ -46,6 +46,7 @@ public sealed class StreamHub : IAsyncDisposable
             await _services.Log.CreateAsync(new StreamDescriptor(id, request.Schema.Hash, _services.Client.ModelName, _services.Time.GetUtcNow())
             {
                 SchemaId = request.SchemaId,
+                Tenant = request.Tenant,
                 RelatedTo = request.RegeneratedFrom ?? request.Continuation?.From,
                 Request = request.Source is null ? null : JsonSerializer.Serialize(request.Source, JsonSerializerOptions.Web),
             }, cancellationToken).ConfigureAwait(false);

@@ -7,6 +7,9 @@ namespace StructuredStream.Logs;
 /// <param name="CreatedAt">When it started.</param>
 public sealed record StreamDescriptor(string Id, string SchemaHash, string Model, DateTimeOffset CreatedAt)
 {
+    /// <summary>Whose stream it is: a service with several tenants answers for it to its tenant only.</summary>
+    public string? Tenant { get; init; }
+
     /// <summary>The named schema it was started with, if any.</summary>
     public string? SchemaId { get; init; }
 
