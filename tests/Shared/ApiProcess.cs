@@ -89,6 +89,18 @@ public sealed class ApiProcess : IAsyncDisposable
         }
     }
 
+    /// <summary>Asks the process to stop (SIGTERM, as an orchestrator does) and waits until it has exited.</summary>
+    public async Task<int> TerminateAsync(TimeSpan timeout)
+    {
+        using (var kill = Process.Start("kill", ["-s", "TERM", _process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]))
+        {
+            await kill.WaitForExitAsync();
+        }
+
+        await _process.WaitForExitAsync().WaitAsync(timeout);
+        return _process.ExitCode;
+    }
+
     /// <summary>Kills the process at once, as a crash or an OOM kill would: no shutdown, no final events.</summary>
     public async Task KillAsync()
     {

@@ -172,6 +172,36 @@ public sealed class TwoInstanceTests(TwoInstances instances) : IClassFixture<Two
     }
 
     [RedisFact]
+    public async Task On_SIGTERM_an_instance_ends_its_streams_with_shutting_down_and_final_for_readers_here_and_elsewhere()
+    {
+        var leaving = await instances.StartInstanceAsync("leaving");
+        var script = instances.Upstream.Script(call => call.StreamForeverAsync("""{"title":"Interrupted","notes":["a" """, ""","b" """, TimeSpan.FromMilliseconds(20)));
+        using var here = leaving.Client();
+        using var response = await here.SendAsync(ReadEvents.Post(new { schema = Schema, prompt = script.Key }), HttpCompletionOption.ResponseHeadersRead);
+        var id = response.Headers.GetValues("X-Stream-Id").Single();
+        var readingHere = ReadEvents.NdjsonAsync(response);
+        await script.FirstCall.WaitAsync(TimeSpan.FromSeconds(10));
+        using var b = instances.B.Client();
+        using var onB = await b.GetAsync($"/v1/streams/{id}/events", HttpCompletionOption.ResponseHeadersRead);
+        var readingOnB = ReadEvents.NdjsonAsync(onB);
+        await Task.Delay(300);
+
+        Assert.Equal(0, await leaving.TerminateAsync(TimeSpan.FromSeconds(20)));
+
+        foreach (var events in new[] { Stored(await readingHere), Stored(await readingOnB.WaitAsync(TimeSpan.FromSeconds(10))) })
+        {
+            var error = Assert.IsType<ErrorEvent>(events[^2].Event);
+            Assert.Equal(("shutting_down", true), (error.Code, error.Retryable));
+            var final = ReadEvents.Final(events);
+            Assert.Equal(StreamOutcome.Cancelled, final.Outcome);
+            Assert.StartsWith("""{"title":"Interrupted","notes":["a","b""", final.Object.ToJsonString(), StringComparison.Ordinal);
+            Assert.True(DocumentNode.DeepEquals(final.Object, ReadEvents.Replay(events)));
+        }
+
+        await leaving.DisposeAsync();
+    }
+
+    [RedisFact]
     public async Task An_instance_configured_for_an_unreachable_Redis_refuses_to_start_and_says_why()
     {
         var failed = await Assert.ThrowsAsync<InvalidOperationException>(() => instances.StartInstanceAsync("lonely", "127.0.0.1:1,connectTimeout=500"));

@@ -183,6 +183,8 @@ public static class ServiceRegistration
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         LoopbackGuard.Watch(app);
+        // Before the server waits for open requests: those are readers waiting for their streams' final events.
+        app.Lifetime.ApplicationStopping.Register(() => app.Services.GetRequiredService<StreamHub>().StopAllAsync().Wait(TimeSpan.FromSeconds(10)));
         app.UseCors();
         app.UseMiddleware<ApiKeyMiddleware>();
         app.UseRateLimiter();

@@ -19,6 +19,10 @@ namespace StructuredStream.Api.Streams;
 /// </summary>
 public sealed class Generation : IDisposable
 {
+    /// <summary>Why a stream ended when the service stopped: it can be continued (or read and resumed elsewhere).</summary>
+    private static readonly ErrorEvent ShuttingDown = new("shutting_down",
+        "The service is shutting down; what was written is kept. Continue the stream (POST /v1/streams/{id}/continue) to go on.", Retryable: true);
+
     private readonly CancellationTokenSource _cancel = new();
     private readonly SemaphoreSlim _appendLock = new(1, 1);
     private readonly Lock _readersLock = new();
@@ -220,6 +224,11 @@ public sealed class Generation : IDisposable
         }
         catch (OperationCanceledException) when (_cancel.IsCancellationRequested && !builder.IsFinished)
         {
+            if (CancelReason == CancelReason.Shutdown)
+            {
+                batch.Add(ShuttingDown);
+            }
+
             builder.Finish(batch, StreamOutcome.Cancelled);
         }
         catch (OperationCanceledException) when ((total.IsCancellationRequested || idle.IsCancellationRequested) && !builder.IsFinished)
@@ -272,6 +281,11 @@ public sealed class Generation : IDisposable
         {
             _ticket.Dispose(); // its place in line goes to the next
             var batch = new List<StreamEvent>();
+            if (CancelReason == CancelReason.Shutdown)
+            {
+                batch.Add(ShuttingDown);
+            }
+
             using var builder = new EventStreamBuilder();
             builder.Finish(batch, StreamOutcome.Cancelled);
             await AppendAsync(batch, last: true).ConfigureAwait(false);

@@ -87,8 +87,12 @@ public sealed class StreamHub : IAsyncDisposable
     public bool TryGet(string id, [System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out Generation? generation) =>
         _running.TryGetValue(id, out generation);
 
-    /// <inheritdoc />
-    public async ValueTask DisposeAsync()
+    /// <summary>
+    /// Ends every running stream (<c>error</c> <c>shutting_down</c>, then <c>final</c>) and waits until their finals are
+    /// in the log. Called when the service starts stopping, so that readers still connected get the end of their
+    /// streams before the server closes their connections.
+    /// </summary>
+    public async Task StopAllAsync()
     {
         foreach (var generation in _running.Values)
         {
@@ -97,4 +101,7 @@ public sealed class StreamHub : IAsyncDisposable
 
         await Task.WhenAll(_running.Values.Select(g => g.Completion)).ConfigureAwait(false);
     }
+
+    /// <inheritdoc />
+    public async ValueTask DisposeAsync() => await StopAllAsync().ConfigureAwait(false);
 }
