@@ -15,7 +15,7 @@ public sealed class OpenApiDocumentTests(ServiceHost host) : IClassFixture<Servi
     {
         using var client = host.Client();
         var served = Normalize(await client.GetStringAsync("/swagger/v1/swagger.yaml"));
-        var file = Path.Combine(RepositoryRoot(), "openapi.yaml");
+        var file = Path.Combine(RepositoryFiles.Root(), "openapi.yaml");
 
         // To accept a deliberate change: STRUCTUREDSTREAM_UPDATE_OPENAPI=1 dotnet test, then review the diff.
         if (Environment.GetEnvironmentVariable("STRUCTUREDSTREAM_UPDATE_OPENAPI") == "1")
@@ -87,17 +87,4 @@ public sealed class OpenApiDocumentTests(ServiceHost host) : IClassFixture<Servi
     }
 
     private static string Normalize(string text) => text.Replace("\r\n", "\n", StringComparison.Ordinal).TrimEnd() + "\n";
-
-    private static string RepositoryRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "StructuredStream.sln")))
-            {
-                return dir.FullName;
-            }
-        }
-
-        throw new InvalidOperationException("The repository root (with StructuredStream.sln) was not found above the test's folder.");
-    }
 }

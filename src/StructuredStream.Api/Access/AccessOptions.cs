@@ -15,6 +15,12 @@ public sealed record AccessOptions
     /// <summary>Requests one client (API key, or address without keys) may make per minute to <c>/v1</c>. Default 600.</summary>
     public int RequestsPerMinute { get; init; } = 600;
 
+    /// <summary>The largest request body on <c>/v1</c>, in bytes; larger is a 413. Default 1 MiB.</summary>
+    public long MaxBodyBytes { get; init; } = 1024 * 1024;
+
+    /// <summary>The most characters of prompt and messages together in one request. Default 200,000.</summary>
+    public int MaxPromptCharacters { get; init; } = 200_000;
+
     /// <summary>Origins whose pages may call the API from a browser (CORS). Default none.</summary>
     public IReadOnlyList<string> CorsOrigins { get; init; } = [];
 }

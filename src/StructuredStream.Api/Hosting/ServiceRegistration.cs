@@ -60,10 +60,22 @@ public static class ServiceRegistration
         services.AddSingleton<EventFeed>();
         services.AddSingleton<StreamStateReader>();
         services.AddSingleton<CreateStreamRequestReader>();
+        // Bodies carry schemas: deep enough for the schema limit (64 levels) to be the one that answers.
+        services.ConfigureHttpJsonOptions(json => json.SerializerOptions.MaxDepth = 256);
+        // Binding failures throw in every environment, so that the problem says what could not be bound.
+        services.Configure<Microsoft.AspNetCore.Routing.RouteHandlerOptions>(routes => routes.ThrowOnBadRequest = true);
         services.AddProblemDetails(problems => problems.CustomizeProblemDetails = context =>
         {
-            // The framework's own refusals (routing, content type) come without a detail; say what to do.
+            // The framework's own refusals (routing, content type, binding) come without a detail; say what to do.
             var problem = context.ProblemDetails;
+            if (context.Exception is BadHttpRequestException bad)
+            {
+                problem.Status = bad.StatusCode;
+                problem.Title = "The request is not valid";
+                problem.Detail = bad.Message;
+                return;
+            }
+
             problem.Detail ??= problem.Status switch
             {
                 StatusCodes.Status415UnsupportedMediaType => $"The body must be JSON (Content-Type: application/json), not '{context.HttpContext.Request.ContentType ?? "none"}'.",
@@ -180,7 +192,8 @@ public static class ServiceRegistration
         app.Services.GetRequiredService<SchemaCatalog>();
         app.Services.GetRequiredService<ModelClient>();
         app.Services.GetRequiredService<IStreamLog>();
-        app.UseExceptionHandler();
+        // A request the framework cannot bind (a query value that is not a number, say) is the client's error.
+        app.UseExceptionHandler(new ExceptionHandlerOptions { StatusCodeSelector = e => e is BadHttpRequestException bad ? bad.StatusCode : StatusCodes.Status500InternalServerError });
         app.UseStatusCodePages();
         LoopbackGuard.Watch(app);
         // Before the server waits for open requests: those are readers waiting for their streams' final events.

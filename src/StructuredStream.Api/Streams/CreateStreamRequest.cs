@@ -1,9 +1,11 @@
 using System.Text.Json;
+using System.Text.Json.Serialization;
 using StructuredStream.Api.Models.Simulated;
 
 namespace StructuredStream.Api.Streams;
 
 /// <summary>The body of <c>POST /v1/streams</c>.</summary>
+[JsonUnmappedMemberHandling(JsonUnmappedMemberHandling.Disallow)]
 public sealed record CreateStreamRequest
 {
     /// <summary>The JSON Schema the answer must satisfy (draft 2020-12). Give this or <see cref="SchemaId"/>.</summary>
@@ -34,9 +36,11 @@ public sealed record CreateStreamRequest
 /// <summary>One message of the conversation.</summary>
 /// <param name="Role"><c>system</c>, <c>user</c> or <c>assistant</c>.</param>
 /// <param name="Content">The message's text.</param>
+[JsonUnmappedMemberHandling(JsonUnmappedMemberHandling.Disallow)]
 public sealed record MessageInput(string Role, string Content);
 
 /// <summary>Sampling options.</summary>
+[JsonUnmappedMemberHandling(JsonUnmappedMemberHandling.Disallow)]
 public sealed record ModelSettings
 {
     /// <summary>Sampling temperature.</summary>

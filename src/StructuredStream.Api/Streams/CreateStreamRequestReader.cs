@@ -1,3 +1,4 @@
+using StructuredStream.Api.Access;
 using System.Text.Json;
 using Microsoft.Extensions.AI;
 using StructuredStream.Api.Schemas;
@@ -8,7 +9,7 @@ using StructuredStream.Validation;
 namespace StructuredStream.Api.Streams;
 
 /// <summary>Checks a <see cref="CreateStreamRequest"/> and says everything wrong with it at once.</summary>
-public sealed class CreateStreamRequestReader(SchemaCatalog catalog, SchemaCache cache)
+public sealed class CreateStreamRequestReader(SchemaCatalog catalog, SchemaCache cache, AccessOptions access)
 {
     /// <summary>The checked request, or the problems (member → messages) that refuse it.</summary>
     public GenerationRequest? Read(CreateStreamRequest request, string tenant, out Dictionary<string, string[]> problems, out RequestRefusal refusal)
@@ -18,6 +19,12 @@ public sealed class CreateStreamRequestReader(SchemaCatalog catalog, SchemaCache
         refusal = RequestRefusal.Invalid;
         var schema = ReadSchema(request, tenant, problems, ref refusal);
         var messages = ReadMessages(request, problems);
+        var promptLength = (request.Prompt?.Length ?? 0) + (request.Messages?.Sum(m => m.Content?.Length ?? 0) ?? 0);
+        if (promptLength > access.MaxPromptCharacters)
+        {
+            problems["prompt"] = [$"The prompt and messages hold {promptLength} characters; at most {access.MaxPromptCharacters} are allowed (StructuredStream:Access:MaxPromptCharacters)."];
+        }
+
         var patch = request.Patch switch
         {
             null or "append" => PatchMode.Append,

@@ -93,9 +93,17 @@ public static partial class StreamEndpoints
                 ? (null, TypedResults.Problem(statusCode: StatusCodes.Status400BadRequest, title: "The body is not a stream request", detail: "The body is empty or null."))
                 : (body, null);
         }
+        catch (BadHttpRequestException e) when (e.StatusCode == StatusCodes.Status413PayloadTooLarge)
+        {
+            return (null, ApiKeyMiddleware.TooLarge(request.HttpContext.RequestServices.GetRequiredService<AccessOptions>()));
+        }
         catch (JsonException e)
         {
-            var detail = e.Path is { Length: > 1 } path
+            var detail = e.Message.Contains("could not be mapped", StringComparison.Ordinal)
+                ? $"Unknown field '{e.Path}'; see CreateStreamRequest in /swagger for the fields."
+                : e.Message.Contains("maximum", StringComparison.OrdinalIgnoreCase) && e.Message.Contains("depth", StringComparison.OrdinalIgnoreCase)
+                ? $"The body nests deeper than 256 levels (at '{e.Path}'); a schema may nest 64 levels at most."
+                : e.Path is { Length: > 1 } path
                 ? $"The value at '{path}' has the wrong type or is not JSON (line {e.LineNumber + 1}, byte {e.BytePositionInLine + 1}); see CreateStreamRequest in /swagger."
                 : $"The body is not JSON: {e.Message}";
             return (null, TypedResults.Problem(statusCode: StatusCodes.Status400BadRequest, title: "The body is not a stream request", detail: detail));

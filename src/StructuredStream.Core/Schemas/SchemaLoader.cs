@@ -69,10 +69,11 @@ public static class SchemaLoader
         }
         catch (JsonException e)
         {
-            var reason = e.Message.Contains("depth", StringComparison.OrdinalIgnoreCase)
-                ? $"it nests deeper than {limits.MaxDepth} levels"
-                : $"it is not JSON ({e.Message})";
-            throw new SchemaException($"{what} is not accepted: {reason}.");
+            // Only the depth limit names "maximum" depth; an unclosed object also mentions depth ("expected depth to be zero").
+            var reason = e.Message.Contains("maximum", StringComparison.OrdinalIgnoreCase) && e.Message.Contains("depth", StringComparison.OrdinalIgnoreCase)
+                ? $"nests deeper than {limits.MaxDepth} levels"
+                : $"is not JSON ({e.Message})";
+            throw new SchemaException($"{what} {reason}.");
         }
     }
 

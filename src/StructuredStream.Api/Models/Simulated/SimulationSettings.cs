@@ -1,9 +1,11 @@
+using System.Text.Json.Serialization;
 namespace StructuredStream.Api.Models.Simulated;
 
 /// <summary>
 /// Per-request behaviour of the simulated model, for demos and tests (the <c>simulation</c> member of a request).
 /// Real providers ignore it.
 /// </summary>
+[JsonUnmappedMemberHandling(JsonUnmappedMemberHandling.Disallow)]
 public sealed record SimulationSettings
 {
     /// <summary>What goes wrong, if anything. Default <see cref="SimulationScenario.None"/>.</summary>

@@ -1,0 +1,63 @@
+using System.Net;
+using System.Text;
+using System.Text.Json.Nodes;
+using StructuredStream.Api.Tests.Support;
+using StructuredStream.Protocol;
+
+namespace StructuredStream.Api.Tests;
+
+/// <summary>
+/// Every bad request a user could send, each answered with an RFC 9457 problem that names what is wrong, and after
+/// each one the service still streams normally. docs/reliability.md lists them.
+/// </summary>
+public sealed class BadInputCatalogueTests(LimitsHost host) : IClassFixture<LimitsHost>
+{
+    public static TheoryData<string> Catalogue => [.. BadRequest.All.Select(b => b.Name)];
+
+    [Theory]
+    [MemberData(nameof(Catalogue))]
+    public async Task A_bad_request_gets_a_precise_problem_and_the_service_stays_healthy(string name)
+    {
+        var bad = BadRequest.All.Single(b => b.Name == name);
+        using var client = host.Client();
+        var path = bad.Path.Contains("{done}", StringComparison.Ordinal) ? bad.Path.Replace("{done}", await CompletedStreamAsync(client), StringComparison.Ordinal) : bad.Path;
+        using var request = new HttpRequestMessage(new HttpMethod(bad.Method), path);
+        if (bad.Body is not null)
+        {
+            request.Content = new StringContent(bad.Body, Encoding.UTF8, bad.ContentType);
+        }
+
+        foreach (var (header, value) in bad.Headers)
+        {
+            request.Headers.TryAddWithoutValidation(header, value);
+        }
+
+        using var response = await client.SendAsync(request);
+        var text = await response.Content.ReadAsStringAsync();
+
+        Assert.True(bad.Status == response.StatusCode, $"{bad}: {(int)response.StatusCode} {text}");
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        var problem = JsonNode.Parse(text)!;
+        Assert.Equal((int)bad.Status, (int?)problem["status"]);
+        Assert.True($"{problem["title"]} {problem["detail"]}".Contains(bad.Mention, StringComparison.OrdinalIgnoreCase), $"{bad}: '{bad.Mention}' not in {text}");
+
+        // Still healthy: a normal stream runs to its end.
+        var (_, events) = await ReadEvents.RunAsync(client, ReadEvents.Post(new { schemaId = "chat", prompt = "still there?" }));
+        Assert.Equal(StreamOutcome.Completed, ReadEvents.Final(events).Outcome);
+    }
+
+    [Fact]
+    public void The_catalogue_holds_at_least_forty_bad_requests() => Assert.True(BadRequest.All.Count >= 40, $"{BadRequest.All.Count} cases");
+
+    [Fact]
+    public void The_reliability_doc_lists_every_bad_request_of_the_catalogue()
+    {
+        var doc = File.ReadAllText(Path.Combine(RepositoryFiles.Root(), "docs", "reliability.md"));
+
+        Assert.All(BadRequest.All, bad => Assert.Contains($"| {bad.Name} | {(int)bad.Status} |", doc, StringComparison.Ordinal));
+        Assert.Contains($"## Bad requests ({BadRequest.All.Count})", doc, StringComparison.Ordinal);
+    }
+
+    private static async Task<string> CompletedStreamAsync(HttpClient client) =>
+        (await ReadEvents.RunAsync(client, ReadEvents.Post(new { schemaId = "support-ticket", prompt = "done" }))).Id;
+}
