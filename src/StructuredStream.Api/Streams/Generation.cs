@@ -152,6 +152,7 @@ public sealed class Generation : IDisposable
             Schema = _request.Schema,
             PatchMode = _request.PatchMode,
             ViolationPolicy = _request.ViolationPolicy,
+            MaxInputLength = _services.Streams.MaxAnswerCharacters,
         });
         var plainText = _request.PlainText ? new PlainTextAsJson() : null;
         if (_request.Continuation is { Object: not LiteralNode { Kind: DocumentNodeKind.Null } } continuation)

@@ -15,6 +15,12 @@ public sealed record StreamOptions
     /// <summary>How many streams the in-memory log keeps. Default 10,000.</summary>
     public int MaxStreams { get; init; } = 10_000;
 
+    /// <summary>
+    /// The most model text one stream reads, in characters; past it the stream ends with <c>error</c>
+    /// <c>too_large</c>, keeping what came before. Default 16,000,000.
+    /// </summary>
+    public long MaxAnswerCharacters { get; init; } = 16_000_000;
+
     /// <summary>How many of a stream's latest events the log keeps unmerged (see docs/protocol.md, "Catching up"). Default 64.</summary>
     public int RecentEvents { get; init; } = 64;
 }

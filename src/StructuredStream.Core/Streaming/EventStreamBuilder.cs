@@ -26,7 +26,9 @@ public sealed class EventStreamBuilder : IDisposable
     private readonly PartialValidator? _validator;
     private readonly ViolationPolicy _policy;
     private readonly List<ValidationError> _violations = [];
+    private readonly long _maxInputLength;
     private Utf8ChunkDecoder? _decoder;
+    private long _inputLength;
 
     /// <summary>Creates a builder.</summary>
     public EventStreamBuilder(EventStreamOptions? options = null)
@@ -38,6 +40,8 @@ public sealed class EventStreamBuilder : IDisposable
         _schema = options.Schema;
         _policy = options.ViolationPolicy;
         _validator = _schema is null ? null : new PartialValidator(_schema);
+        ArgumentOutOfRangeException.ThrowIfLessThan(options.MaxInputLength, 1);
+        _maxInputLength = options.MaxInputLength;
     }
 
     /// <summary>The partial object as of the last emitted event.</summary>
@@ -58,9 +62,34 @@ public sealed class EventStreamBuilder : IDisposable
     {
         ArgumentNullException.ThrowIfNull(output);
         ThrowIfFinished();
-        if (Read(chunk, output))
+        var room = _maxInputLength - _inputLength;
+        if (chunk.Length <= room)
+        {
+            _inputLength += chunk.Length;
+            if (Read(chunk, output))
+            {
+                _emitter.Flush(output);
+            }
+
+            return;
+        }
+
+        // Read up to the limit (never between the halves of a surrogate pair), then end the stream.
+        var cut = (int)room;
+        if (cut > 0 && char.IsHighSurrogate(chunk[cut - 1]))
+        {
+            cut--;
+        }
+
+        _inputLength = _maxInputLength;
+        if (Read(chunk[..cut], output))
         {
             _emitter.Flush(output);
+        }
+
+        if (!IsFinished)
+        {
+            Fail(new ErrorEvent("too_large", $"The model's answer grew past {_maxInputLength} characters; what came before is kept.", Retryable: false), output);
         }
     }
 

@@ -37,7 +37,8 @@ internal static class ReadEvents
         using var reader = new StreamReader(await response.Content.ReadAsStreamAsync());
         while (events.Count < max && await reader.ReadLineAsync() is { } line)
         {
-            using var document = JsonDocument.Parse(line);
+            // An event nests its object up to three levels deeper than the object (ops, op, value): more than the default 64.
+            using var document = JsonDocument.Parse(line, new JsonDocumentOptions { MaxDepth = 128 });
             events.Add(StreamEventSerializer.Read(document.RootElement));
         }
 
