@@ -57,11 +57,25 @@ public sealed class HostileOutputTests(HostileUpstreamHost host) : IClassFixture
         Assert.Equal(JsonNode.Parse(text)!.ToJsonString(), ReadEvents.Final(events).Object.ToJsonString());
     }
 
-    private async Task<List<SequencedEvent>> StreamAsync(IEnumerable<string> pieces)
+    [Fact]
+    public async Task A_catastrophic_pattern_meeting_a_hostile_string_times_out_with_a_clear_error_and_the_service_stays_healthy()
+    {
+        var schema = JsonNode.Parse("""{"type":"object","properties":{"s":{"type":"string","pattern":"^(a+)+$"}}}""")!.AsObject();
+
+        var events = await StreamAsync(["{\"s\":\"" + new string('a', 40) + "!\"}"], schema);
+
+        var error = Assert.Single(events.Select(e => e.Event).OfType<ErrorEvent>());
+        Assert.Contains("pattern", error.Message, StringComparison.OrdinalIgnoreCase);
+        Assert.IsType<FinalEvent>(events[^1].Event);
+        Assert.True(DocumentNode.DeepEquals(ReadEvents.Final(events).Object, ReadEvents.Replay(events)));
+        await AssertHealthyAsync();
+    }
+
+    private async Task<List<SequencedEvent>> StreamAsync(IEnumerable<string> pieces, JsonObject? schema = null)
     {
         var script = host.Upstream.Script(call => call.StreamAsync(pieces));
         using var client = host.Service.Client();
-        return (await ReadEvents.RunAsync(client, ReadEvents.Post(new { schema = AnyObject, prompt = script.Key }))).Events;
+        return (await ReadEvents.RunAsync(client, ReadEvents.Post(new { schema = schema ?? AnyObject, prompt = script.Key }))).Events;
     }
 
     private async Task AssertHealthyAsync()
