@@ -1,5 +1,3 @@
-using StackExchange.Redis;
-using System.Threading.RateLimiting;
 using StructuredStream.Api.Access;
 using StructuredStream.Api.Admission;
 using StructuredStream.Api.Cluster;
@@ -9,7 +7,6 @@ using StructuredStream.Api.OpenApi;
 using StructuredStream.Api.Schemas;
 using StructuredStream.Api.Streams;
 using StructuredStream.Logs;
-using StructuredStream.Redis;
 using StructuredStream.Schemas;
 
 namespace StructuredStream.Api.Hosting;
@@ -27,7 +24,7 @@ public static class ServiceRegistration
         services.AddSingleton(options.Admission);
         services.AddSingleton(options.Access);
         services.AddSingleton(new ApiKeys(options.Access));
-        AddAccessLimits(services, options.Access);
+        services.AddAccessLimits(options.Access);
         services.AddSingleton(provider => new GenerationAdmission(options.Admission, provider.GetRequiredService<IAdmissionSlots>(), provider.GetRequiredService<TimeProvider>()));
         services.AddSingleton(TimeProvider.System);
         services.AddMetrics();
@@ -44,7 +41,7 @@ public static class ServiceRegistration
 
             return catalog;
         });
-        AddStreamLog(services, options);
+        services.AddStreamLog(options);
         services.AddSingleton(provider => new ModelClient(options.Model, provider.GetRequiredService<SchemaCache>(), provider.GetRequiredService<TimeProvider>()));
         services.AddSingleton(provider => new ModelCallPolicy(options.Model, provider.GetRequiredService<TimeProvider>()));
         services.AddSingleton(provider => new GenerationServices(
@@ -87,101 +84,6 @@ public static class ServiceRegistration
         services.AddHealthChecks();
         services.AddStructuredStreamSwagger();
         return services;
-    }
-
-    /// <summary>Requests per minute per client on <c>/v1</c>, and the browser origins allowed to call it.</summary>
-    private static void AddAccessLimits(IServiceCollection services, AccessOptions access)
-    {
-        services.AddRateLimiter(limits =>
-        {
-            limits.GlobalLimiter = PartitionedRateLimiter.Create<HttpContext, string>(context =>
-                context.Request.Path.StartsWithSegments("/v1")
-                    ? RateLimitPartition.GetFixedWindowLimiter(ClientIdentity.Of(context), _ => new FixedWindowRateLimiterOptions
-                    {
-                        PermitLimit = access.RequestsPerMinute,
-                        Window = TimeSpan.FromMinutes(1),
-                        QueueLimit = 0,
-                    })
-                    : RateLimitPartition.GetNoLimiter("open"));
-            limits.OnRejected = async (rejected, cancellationToken) =>
-            {
-                var response = rejected.HttpContext.Response;
-                var retryAfter = rejected.Lease.TryGetMetadata(MetadataName.RetryAfter, out var wait) ? wait : TimeSpan.FromMinutes(1);
-                response.Headers.RetryAfter = ((int)Math.Ceiling(retryAfter.TotalSeconds)).ToString(System.Globalization.CultureInfo.InvariantCulture);
-                await TypedResults.Problem(
-                    statusCode: StatusCodes.Status429TooManyRequests,
-                    title: "Too many requests",
-                    detail: $"At most {access.RequestsPerMinute} requests a minute per client; try again in {(int)Math.Ceiling(retryAfter.TotalSeconds)} s.")
-                    .ExecuteAsync(rejected.HttpContext).ConfigureAwait(false);
-            };
-        });
-        services.AddCors(cors => cors.AddDefaultPolicy(policy => policy
-            .WithOrigins([.. access.CorsOrigins])
-            .WithMethods("GET", "POST", "PUT", "DELETE")
-            .WithHeaders("Authorization", "X-Api-Key", "Content-Type", "Accept", "Last-Event-ID")
-            .WithExposedHeaders("X-Stream-Id", "Link", "Retry-After")));
-    }
-
-    /// <summary>The log the configuration names; with Redis, the ownership of streams across instances too.</summary>
-    private static void AddStreamLog(IServiceCollection services, ServiceOptions options)
-    {
-        switch (options.Log.Kind.ToLowerInvariant())
-        {
-            case "memory":
-                services.AddSingleton<IStreamLog>(provider => new InMemoryStreamLog(
-                    new InMemoryStreamLogOptions { RetainFor = options.Streams.RetainFor, MaxStreams = options.Streams.MaxStreams, RecentEvents = options.Streams.RecentEvents },
-                    provider.GetRequiredService<TimeProvider>()));
-                services.AddSingleton<IStreamOwnership, LocalStreamOwnership>();
-                services.AddSingleton<IAdmissionSlots>(new LocalAdmissionSlots(options.Admission));
-                break;
-            case "redis":
-                var redis = options.Log.Redis;
-                var logOptions = new RedisStreamLogOptions
-                {
-                    KeyPrefix = redis.KeyPrefix,
-                    LeaseTime = redis.LeaseTime,
-                    FoldAfter = redis.FoldAfter,
-                    RetainFor = options.Streams.RetainFor,
-                    RecentEvents = options.Streams.RecentEvents,
-                };
-                if (redis.InstanceId is { Length: > 0 } instance)
-                {
-                    logOptions = logOptions with { InstanceId = instance };
-                }
-
-                services.AddSingleton(logOptions);
-                services.AddSingleton<IConnectionMultiplexer>(_ => ConnectRedis(redis.Configuration));
-                services.AddSingleton(provider => new RedisStreamLog(provider.GetRequiredService<IConnectionMultiplexer>(), logOptions, provider.GetRequiredService<TimeProvider>()));
-                services.AddSingleton<IStreamLog>(provider => provider.GetRequiredService<RedisStreamLog>());
-                services.AddSingleton(provider => new RedisStreamSignals(provider.GetRequiredService<IConnectionMultiplexer>(), logOptions));
-                services.AddSingleton<RedisStreamOwnership>();
-                services.AddSingleton<IStreamOwnership>(provider => provider.GetRequiredService<RedisStreamOwnership>());
-                services.AddHostedService(provider => provider.GetRequiredService<RedisStreamOwnership>());
-                services.AddSingleton(provider => new RedisCallSlots(provider.GetRequiredService<IConnectionMultiplexer>(), logOptions, provider.GetRequiredService<TimeProvider>()));
-                services.AddSingleton<RedisAdmissionSlots>();
-                services.AddSingleton<IAdmissionSlots>(provider => provider.GetRequiredService<RedisAdmissionSlots>());
-                services.AddHostedService(provider => provider.GetRequiredService<RedisAdmissionSlots>());
-                break;
-            default:
-                throw new InvalidOperationException($"StructuredStream:Log:Kind is '{options.Log.Kind}'; it must be memory or redis.");
-        }
-    }
-
-    private static ConnectionMultiplexer ConnectRedis(string configuration)
-    {
-        var redisOptions = ConfigurationOptions.Parse(configuration);
-        // At start the service needs Redis: fail with a clear message instead of serving streams it cannot log.
-        redisOptions.AbortOnConnectFail = true;
-        try
-        {
-            return ConnectionMultiplexer.Connect(redisOptions);
-        }
-        catch (RedisConnectionException e)
-        {
-            throw new InvalidOperationException(
-                $"StructuredStream:Log:Kind is redis, but Redis at '{configuration}' (StructuredStream:Log:Redis:Configuration) cannot be reached: {e.Message} " +
-                "Start Redis there, or set StructuredStream:Log:Kind to memory for a single instance.", e);
-        }
     }
 
     /// <summary>Maps the endpoints, Swagger UI and the health check.</summary>
