@@ -22,41 +22,20 @@ public static partial class StreamEndpoints
             .WithName("CreateStream")
             .WithSummary("Starts a stream and streams its events (NDJSON by default, SSE when Accept asks for text/event-stream).")
             .Accepts<CreateStreamRequest>("application/json")
-            .Produces(StatusCodes.Status200OK, contentType: EventStreamResult.NdjsonType, additionalContentTypes: [EventStreamResult.SseType])
-            .ProducesProblem(StatusCodes.Status400BadRequest)
-            .ProducesProblem(StatusCodes.Status404NotFound)
-            .ProducesProblem(StatusCodes.Status406NotAcceptable)
-            .ProducesProblem(StatusCodes.Status415UnsupportedMediaType)
-            .ProducesProblem(StatusCodes.Status422UnprocessableEntity)
-            .ProducesProblem(StatusCodes.Status429TooManyRequests)
-            .ProducesProblem(StatusCodes.Status503ServiceUnavailable);
+            .ProducesEvents(StatusCodes.Status400BadRequest, StatusCodes.Status404NotFound, StatusCodes.Status406NotAcceptable, StatusCodes.Status415UnsupportedMediaType, StatusCodes.Status422UnprocessableEntity, StatusCodes.Status429TooManyRequests, StatusCodes.Status503ServiceUnavailable);
         group.MapPost("/{id}/regenerate", RegenerateAsync)
             .WithName("RegenerateStream")
             .WithSummary("Starts a new stream with the request of stream {id} (its schema, messages and options), optionally with edited messages or options, and streams its events; its started event names the old stream in regeneratedFrom.")
             .Accepts<CreateStreamRequest>("application/json")
-            .Produces(StatusCodes.Status200OK, contentType: EventStreamResult.NdjsonType, additionalContentTypes: [EventStreamResult.SseType])
-            .ProducesProblem(StatusCodes.Status400BadRequest)
-            .ProducesProblem(StatusCodes.Status404NotFound)
-            .ProducesProblem(StatusCodes.Status406NotAcceptable)
-            .ProducesProblem(StatusCodes.Status409Conflict)
-            .ProducesProblem(StatusCodes.Status429TooManyRequests)
-            .ProducesProblem(StatusCodes.Status503ServiceUnavailable);
+            .ProducesEvents(StatusCodes.Status400BadRequest, StatusCodes.Status404NotFound, StatusCodes.Status406NotAcceptable, StatusCodes.Status409Conflict, StatusCodes.Status429TooManyRequests, StatusCodes.Status503ServiceUnavailable);
         group.MapPost("/{id}/continue", ContinueAsync)
             .WithName("ContinueStream")
             .WithSummary("Starts a new stream that continues stream {id} (cancelled, failed or timed out) from the object it kept: the model is asked to go on from that text, the new stream's first patch sets the kept object and the rest extend it; its started event names the old stream in continuedFrom.")
-            .Produces(StatusCodes.Status200OK, contentType: EventStreamResult.NdjsonType, additionalContentTypes: [EventStreamResult.SseType])
-            .ProducesProblem(StatusCodes.Status404NotFound)
-            .ProducesProblem(StatusCodes.Status406NotAcceptable)
-            .ProducesProblem(StatusCodes.Status409Conflict)
-            .ProducesProblem(StatusCodes.Status429TooManyRequests)
-            .ProducesProblem(StatusCodes.Status503ServiceUnavailable);
+            .ProducesEvents(StatusCodes.Status404NotFound, StatusCodes.Status406NotAcceptable, StatusCodes.Status409Conflict, StatusCodes.Status429TooManyRequests, StatusCodes.Status503ServiceUnavailable);
         group.MapGet("/{id}/events", ReadEventsAsync)
             .WithName("ReadStreamEvents")
             .WithSummary("Reads a stream's events after a cursor (Last-Event-ID or ?after=seq): missed events first, then live ones, until final.")
-            .Produces(StatusCodes.Status200OK, contentType: EventStreamResult.NdjsonType, additionalContentTypes: [EventStreamResult.SseType])
-            .ProducesProblem(StatusCodes.Status400BadRequest)
-            .ProducesProblem(StatusCodes.Status404NotFound)
-            .ProducesProblem(StatusCodes.Status406NotAcceptable);
+            .ProducesEvents(StatusCodes.Status400BadRequest, StatusCodes.Status404NotFound, StatusCodes.Status406NotAcceptable);
         group.MapGet("/{id}", GetAsync)
             .WithName("GetStream")
             .WithSummary("Returns a stream's state: status, last seq and the partial object.")
@@ -256,6 +235,18 @@ public static partial class StreamEndpoints
         {
             // Past the wait (or the caller left): the state says where the stream is.
         }
+    }
+
+    /// <summary>Describes an answer of events (NDJSON or SSE), or one of <paramref name="problems"/> before it starts.</summary>
+    private static RouteHandlerBuilder ProducesEvents(this RouteHandlerBuilder endpoint, params int[] problems)
+    {
+        endpoint.Produces(StatusCodes.Status200OK, contentType: EventStreamResult.NdjsonType, additionalContentTypes: [EventStreamResult.SseType]);
+        foreach (var status in problems)
+        {
+            endpoint.ProducesProblem(status);
+        }
+
+        return endpoint;
     }
 
     /// <summary>NDJSON unless the client asks for SSE; null when it accepts neither.</summary>
