@@ -73,12 +73,13 @@ public static partial class StreamEndpoints
     /// <param name="id">The stream to continue.</param>
     /// <param name="request">The request.</param>
     /// <param name="log">The stream log.</param>
+    /// <param name="states">Reads how the old stream ended.</param>
     /// <param name="reader">Checks the old stream's request again.</param>
     /// <param name="hub">Starts the new stream.</param>
     /// <param name="feed">The new stream's events.</param>
     /// <param name="admission">The caps, for a 429's Retry-After.</param>
     private static async Task<IResult> ContinueAsync(
-        string id, HttpRequest request, IStreamLog log, CreateStreamRequestReader reader, StreamHub hub, EventFeed feed, AdmissionOptions admission)
+        string id, HttpRequest request, IStreamLog log, StreamStateReader states, CreateStreamRequestReader reader, StreamHub hub, EventFeed feed, AdmissionOptions admission)
     {
         if (Negotiate(request) is not { } transport)
         {
@@ -96,27 +97,9 @@ public static partial class StreamEndpoints
             return CannotContinue($"The stream '{id}' is still running: stop it (DELETE) or let it end before continuing it.");
         }
 
-        FinalEvent? final = null;
-        var completed = new List<string>();
-        for (long cursor = 0; final is null;)
+        if (await states.ReadEndAsync(id, cancellationToken).ConfigureAwait(false) is not ({ } final, var completed))
         {
-            var batch = await log.ReadAsync(id, cursor, 512, cancellationToken).ConfigureAwait(false);
-            if (batch.Count == 0)
-            {
-                return UnknownStream(id); // it expired while being read
-            }
-
-            foreach (var item in batch)
-            {
-                (completed, final) = item.Event switch
-                {
-                    CompleteEvent complete => ([.. completed, .. complete.Paths], final),
-                    FinalEvent end => (completed, end),
-                    _ => (completed, final),
-                };
-            }
-
-            cursor = batch[^1].Seq;
+            return UnknownStream(id); // it expired while being read
         }
 
         if (final.Outcome is not (StreamOutcome.Cancelled or StreamOutcome.Failed or StreamOutcome.TimedOut) || completed.Contains(""))
@@ -140,7 +123,7 @@ public static partial class StreamEndpoints
             StringNode plain when checkedRequest!.PlainText => plain.Value,
             var partial => PartialJsonText.Of(partial, completed.ToHashSet(StringComparer.Ordinal)),
         };
-        var continuation = new StreamContinuation(id, final.Object, completed.Distinct(StringComparer.Ordinal).ToList(), text);
+        var continuation = new StreamContinuation(id, final.Object, completed, text);
         return await StartAsync(request, checkedRequest! with { Continuation = continuation }, transport, hub, feed, admission).ConfigureAwait(false);
     }
 

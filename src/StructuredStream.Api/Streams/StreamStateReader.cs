@@ -12,11 +12,12 @@ public sealed class StreamStateReader(IStreamLog log)
     /// <summary>The state, or null for an unknown stream.</summary>
     public async Task<StreamState?> ReadAsync(string id, CancellationToken cancellationToken)
     {
-        if (await ReplayAsync(id, cancellationToken).ConfigureAwait(false) is not var (snapshot, document, status, cursor))
+        if (await ReplayAsync(id, cancellationToken).ConfigureAwait(false) is not { } replay)
         {
             return null;
         }
 
+        var (snapshot, document, status, cursor) = (replay.Snapshot, replay.Document, replay.Status, replay.Cursor);
         using var json = JsonDocument.Parse(document.ToJsonString());
         var stream = snapshot.Stream;
         return new StreamState(id, status, cursor, json.RootElement.Clone(), stream.SchemaHash, stream.SchemaId, stream.Model, stream.CreatedAt, StreamHub.EventsUrl(id));
@@ -26,7 +27,15 @@ public sealed class StreamStateReader(IStreamLog log)
     public async Task<DocumentNode?> ReadDocumentAsync(string id, CancellationToken cancellationToken) =>
         (await ReplayAsync(id, cancellationToken).ConfigureAwait(false))?.Document;
 
-    private async Task<(StreamSnapshot Snapshot, DocumentNode Document, string Status, long Cursor)?> ReplayAsync(string id, CancellationToken cancellationToken)
+
+    /// <summary>
+    /// How an ended stream ended: its <c>final</c> event and the paths it marked complete, in order; null for an
+    /// unknown stream, and a null final for one still running.
+    /// </summary>
+    public async Task<(FinalEvent? Final, IReadOnlyList<string> CompletedPaths)?> ReadEndAsync(string id, CancellationToken cancellationToken) =>
+        await ReplayAsync(id, cancellationToken).ConfigureAwait(false) is { } replay ? (replay.Final, replay.CompletedPaths) : null;
+
+    private async Task<Replay?> ReplayAsync(string id, CancellationToken cancellationToken)
     {
         var snapshot = await log.GetAsync(id, cancellationToken).ConfigureAwait(false);
         if (snapshot is null)
@@ -37,6 +46,9 @@ public sealed class StreamStateReader(IStreamLog log)
         DocumentNode document = LiteralNode.Null;
         var status = "running";
         long cursor = 0;
+        FinalEvent? end = null;
+        var completed = new List<string>();
+        var seen = new HashSet<string>(StringComparer.Ordinal);
         while (cursor < snapshot.LastSeq)
         {
             var batch = await log.ReadAsync(id, cursor, (int)Math.Min(snapshot.LastSeq - cursor, 1024), cancellationToken).ConfigureAwait(false);
@@ -47,9 +59,20 @@ public sealed class StreamStateReader(IStreamLog log)
                     case PatchEvent patch:
                         document = PatchApplier.Apply(document, patch.Ops);
                         break;
+                    case CompleteEvent complete:
+                        foreach (var path in complete.Paths)
+                        {
+                            if (seen.Add(path))
+                            {
+                                completed.Add(path);
+                            }
+                        }
+
+                        break;
                     case FinalEvent final:
                         status = FinalEvent.WireName(final.Outcome);
                         document = final.Object;
+                        end = final;
                         break;
                 }
             }
@@ -57,6 +80,8 @@ public sealed class StreamStateReader(IStreamLog log)
             cursor = batch[^1].Seq;
         }
 
-        return (snapshot, document, status, cursor);
+        return new Replay(snapshot, document, status, cursor, end, completed);
     }
+
+    private sealed record Replay(StreamSnapshot Snapshot, DocumentNode Document, string Status, long Cursor, FinalEvent? Final, IReadOnlyList<string> CompletedPaths);
 }

@@ -7,6 +7,8 @@ using StructuredStream.Documents;
 using StructuredStream.Patching;
 using StructuredStream.Protocol;
 
+using StructuredStream.Tests.Shared;
+
 namespace StructuredStream.Api.Tests.Support;
 
 /// <summary>Reads event streams the way a client does, and replays their patches.</summary>
@@ -59,20 +61,8 @@ internal static class ReadEvents
         return items;
     }
 
-    /// <summary>Applies every patch, in order, to null.</summary>
-    public static DocumentNode Replay(IEnumerable<SequencedEvent> events)
-    {
-        DocumentNode document = LiteralNode.Null;
-        foreach (var item in events)
-        {
-            if (item.Event is PatchEvent patch)
-            {
-                document = PatchApplier.Apply(document, patch.Ops);
-            }
-        }
-
-        return document;
-    }
+    /// <summary>Applies every patch, in order, to <c>null</c>.</summary>
+    public static DocumentNode Replay(IEnumerable<SequencedEvent> events) => StreamObjects.Replay(events);
 
     /// <summary>The events as NDJSON, for failure messages.</summary>
     public static string Describe(IEnumerable<SequencedEvent> events)

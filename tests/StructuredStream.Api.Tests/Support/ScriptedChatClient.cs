@@ -61,15 +61,23 @@ internal sealed class ScriptedChatClient(TimeProvider time, params ScriptStep[] 
 
     private async Task WaitAsync(TimeSpan length, CancellationToken cancellationToken)
     {
+        // The timer is on the clock before the test hears "parked", and "parked" is withdrawn inside the timer's own
+        // callback, which FakeTimeProvider.Advance runs before it returns: the test can neither move the clock before
+        // the model waits on it nor see the old "parked" after the model has woken.
         var parked = Volatile.Read(ref _parked);
+        var woken = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        void Unpark() => Interlocked.CompareExchange(ref _parked, new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously), parked);
+        using var timer = time.CreateTimer(_ =>
+        {
+            Unpark();
+            woken.TrySetResult();
+        }, null, length, Timeout.InfiniteTimeSpan);
+        await using var cancelled = cancellationToken.Register(() =>
+        {
+            Unpark();
+            woken.TrySetCanceled(cancellationToken);
+        });
         parked.TrySetResult();
-        try
-        {
-            await Task.Delay(length, time, cancellationToken);
-        }
-        finally
-        {
-            Interlocked.CompareExchange(ref _parked, new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously), parked);
-        }
+        await woken.Task;
     }
 }

@@ -3,6 +3,8 @@ using StructuredStream.Documents;
 using StructuredStream.Patching;
 using StructuredStream.Protocol;
 
+using StructuredStream.Tests.Shared;
+
 namespace StructuredStream.Tests.Support;
 
 internal static class DocumentAssert
@@ -23,19 +25,7 @@ internal static class DocumentAssert
     }
 
     /// <summary>Applies every patch, in order, to <c>null</c>.</summary>
-    public static DocumentNode Replay(IEnumerable<SequencedEvent> events)
-    {
-        DocumentNode document = LiteralNode.Null;
-        foreach (var e in events)
-        {
-            if (e.Event is PatchEvent patch)
-            {
-                document = PatchApplier.Apply(document, patch.Ops);
-            }
-        }
-
-        return document;
-    }
+    public static DocumentNode Replay(IEnumerable<SequencedEvent> events) => StreamObjects.Replay(events);
 
     /// <summary>Whether <paramref name="later"/> holds everything <paramref name="earlier"/> did: no member or element lost, strings only grown.</summary>
     public static bool GrewFrom(DocumentNode earlier, DocumentNode later)
