@@ -58,6 +58,38 @@ public sealed class BadInputCatalogueTests(LimitsHost host) : IClassFixture<Limi
         Assert.Contains($"## Bad requests ({BadRequest.All.Count})", doc, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void Every_test_the_reliability_doc_cites_exists_and_each_table_heading_counts_its_rows()
+    {
+        var root = RepositoryFiles.Root();
+        var doc = File.ReadAllLines(Path.Combine(root, "docs", "reliability.md"));
+        var sources = Directory.EnumerateFiles(Path.Combine(root, "tests"), "*.cs", SearchOption.AllDirectories)
+            .Where(f => !f.Contains($"{Path.DirectorySeparatorChar}obj{Path.DirectorySeparatorChar}", StringComparison.Ordinal))
+            .GroupBy(Path.GetFileNameWithoutExtension)
+            .ToDictionary(g => g.Key!, g => string.Concat(g.Select(File.ReadAllText)));
+
+        var cited = doc.Where(line => line.StartsWith("| ", StringComparison.Ordinal))
+            .SelectMany(line => System.Text.RegularExpressions.Regex.Matches(line, @"`([A-Z]\w+Tests)(?:\.(\w+))?`").Select(m => (Class: m.Groups[1].Value, Method: m.Groups[2].Value)))
+            .ToList();
+        Assert.NotEmpty(cited);
+        Assert.All(cited, c =>
+        {
+            Assert.True(sources.TryGetValue(c.Class, out var text), $"docs/reliability.md cites {c.Class}, which is not a test class");
+            Assert.True(c.Method.Length == 0 || text!.Contains($" {c.Method}(", StringComparison.Ordinal), $"docs/reliability.md cites {c.Class}.{c.Method}, which does not exist");
+        });
+
+        for (var i = 0; i < doc.Length; i++)
+        {
+            var heading = System.Text.RegularExpressions.Regex.Match(doc[i], @"^## .* \((\d+)\)$");
+            if (heading.Success)
+            {
+                var rows = doc.Skip(i + 1).TakeWhile(l => !l.StartsWith("## ", StringComparison.Ordinal))
+                    .Count(l => l.StartsWith("| ", StringComparison.Ordinal)) - 1;
+                Assert.True(int.Parse(heading.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture) == rows, $"'{doc[i]}' heads {rows} rows");
+            }
+        }
+    }
+
     private static async Task<string> CompletedStreamAsync(HttpClient client) =>
         (await ReadEvents.RunAsync(client, ReadEvents.Post(new { schemaId = "support-ticket", prompt = "done" }))).Id;
 }

@@ -71,6 +71,27 @@ public sealed class HostileOutputTests(HostileUpstreamHost host) : IClassFixture
         await AssertHealthyAsync();
     }
 
+    [Theory]
+    [InlineData("data: {\"choices\":[{\"index\":0,\"delta\":{\"content\":\n\n")]
+    [InlineData("data: not json at all\n\n")]
+    public async Task Malformed_upstream_SSE_mid_answer_ends_in_a_retryable_error_keeping_the_partial_object(string raw)
+    {
+        var script = host.Upstream.Script(call => call.StreamThenWriteRawAsync(["{\"title\":\"Kept", " so far\",\"n\":"], raw));
+        using var client = host.Service.Client();
+
+        var events = (await ReadEvents.RunAsync(client, ReadEvents.Post(new { schema = AnyObject, prompt = script.Key }))).Events;
+
+        var error = Assert.Single(events.Select(e => e.Event).OfType<ErrorEvent>());
+        Assert.Equal("model_error", error.Code);
+        Assert.True(error.Retryable);
+        Assert.Contains("malformed", error.Message, StringComparison.OrdinalIgnoreCase);
+        var final = ReadEvents.Final(events);
+        Assert.Equal(StreamOutcome.Failed, final.Outcome);
+        Assert.Equal("Kept so far", ((StringNode)((ObjectNode)final.Object).Members[0].Value).Value);
+        Assert.True(DocumentNode.DeepEquals(final.Object, ReadEvents.Replay(events)));
+        await AssertHealthyAsync();
+    }
+
     private async Task<List<SequencedEvent>> StreamAsync(IEnumerable<string> pieces, JsonObject? schema = null)
     {
         var script = host.Upstream.Script(call => call.StreamAsync(pieces));

@@ -422,6 +422,9 @@ public sealed class Generation : IDisposable
             => new("model_error", $"The model provider refused the request ({c.Status}): {e.Message}", Retryable: false),
         HttpRequestException { StatusCode: { } status } when (int)status is >= 400 and < 500 and not 408
             => new("model_error", $"The model provider refused the request ({(int)status}): {e.Message}", Retryable: false),
+        // The provider's SDK reads each streamed chunk as JSON; a chunk that is not is the provider's fault, and a new call
+        // usually gets a well-formed stream.
+        System.Text.Json.JsonException => new("model_error", $"The model provider sent a malformed stream: {e.Message}", Retryable: true),
         _ => new("model_error", $"The model call failed: {e.Message}", Retryable: true),
     };
 

@@ -69,6 +69,13 @@ public sealed class FakeModelCall
         _context.Abort();
     }
 
+    /// <summary>Streams <paramref name="pieces"/>, then writes <paramref name="raw"/> as is (not framed as a chunk) and ends the response.</summary>
+    public async Task StreamThenWriteRawAsync(IEnumerable<string> pieces, string raw)
+    {
+        await WriteAsync(pieces, TimeSpan.Zero);
+        await WriteLineAsync(raw);
+    }
+
     /// <summary>Streams <paramref name="pieces"/>, then writes nothing more until the caller goes away.</summary>
     public async Task StreamThenHangAsync(IEnumerable<string> pieces)
     {
