@@ -1,6 +1,7 @@
 using StructuredStream.Api.Access;
 using StructuredStream.Api.Admission;
 using StructuredStream.Api.Cluster;
+using StructuredStream.Api.Demo;
 using StructuredStream.Api.Diagnostics;
 using StructuredStream.Api.Models;
 using StructuredStream.Api.OpenApi;
@@ -86,7 +87,7 @@ public static class ServiceRegistration
         return services;
     }
 
-    /// <summary>Maps the endpoints, Swagger UI and the health check.</summary>
+    /// <summary>Maps the endpoints, Swagger UI, the demo page and the health check.</summary>
     public static WebApplication MapStructuredStream(this WebApplication app)
     {
         ArgumentNullException.ThrowIfNull(app);
@@ -104,6 +105,7 @@ public static class ServiceRegistration
         app.UseMiddleware<ApiKeyMiddleware>();
         app.UseRateLimiter();
         app.UseStructuredStreamSwagger();
+        app.MapDemoPage();
         app.MapHealthChecks("/healthz");
         app.MapStreamEndpoints();
         app.MapSchemaEndpoints();

@@ -17,6 +17,38 @@ internal static class ConformanceSuite
     public static string PathOf(params string[] parts) =>
         Path.Combine([Directory ?? throw new InvalidOperationException(SkipReason), .. parts]);
 
+    /// <summary>The enabled records of json-patch-tests (tests.json and spec_tests.json) that have a doc and a patch: (file, index).</summary>
+    public static TheoryData<string, int> JsonPatchCases()
+    {
+        var data = new TheoryData<string, int>();
+        if (Directory is null)
+        {
+            return data;
+        }
+
+        foreach (var file in new[] { "tests.json", "spec_tests.json" })
+        {
+            using var document = JsonPatchFile(file);
+            var index = 0;
+            foreach (var record in document.RootElement.EnumerateArray())
+            {
+                var disabled = record.TryGetProperty("disabled", out var d) && d.ValueKind == System.Text.Json.JsonValueKind.True;
+                if (!disabled && record.TryGetProperty("doc", out _) && record.TryGetProperty("patch", out _))
+                {
+                    data.Add(file, index);
+                }
+
+                index++;
+            }
+        }
+
+        return data;
+    }
+
+    /// <summary>One file of json-patch-tests. JsonDocument, not JsonNode: two disabled records repeat "op", which JsonObject refuses.</summary>
+    public static System.Text.Json.JsonDocument JsonPatchFile(string file) =>
+        System.Text.Json.JsonDocument.Parse(File.ReadAllBytes(PathOf("json-patch-tests", file)));
+
     private static string? FindRoot()
     {
         var fromEnvironment = Environment.GetEnvironmentVariable("STRUCTUREDSTREAM_CONFORMANCE");
