@@ -15,6 +15,7 @@ internal sealed class StreamSession
     private JsonNode? _object;
     private StreamPhase _phase = StreamPhase.Connecting;
     private int? _position;
+    private bool _patched;
 
     public StreamSession(string? streamId = null)
     {
@@ -29,6 +30,7 @@ internal sealed class StreamSession
         _object = from.Object?.DeepClone();
         _completed.UnionWith(from.Completed);
         _phase = from.Phase;
+        _patched = _object is not null;
     }
 
     public string? StreamId { get; set; }
@@ -55,7 +57,8 @@ internal sealed class StreamSession
                 _phase = StreamPhase.Thinking;
                 break;
             case StatusEvent status:
-                _phase = PhaseOf(status.Phase);
+                // The service says generating when the model call starts; until its first value arrives, it is thinking.
+                _phase = status.Phase == StreamPhases.Generating && !_patched ? StreamPhase.Thinking : PhaseOf(status.Phase);
                 _position = status.Position;
                 break;
             case PatchEvent patch:
@@ -71,6 +74,7 @@ internal sealed class StreamSession
                     throw new InvalidDataException($"The patch of event {sequenced.Seq} of stream {StreamId} does not apply to the object so far: {e.Message}", e);
                 }
 
+                _patched = true;
                 if (_phase is not StreamPhase.Generating)
                 {
                     _phase = StreamPhase.Generating;

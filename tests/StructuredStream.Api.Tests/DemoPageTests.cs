@@ -63,6 +63,21 @@ public sealed partial class DemoPageTests(ServiceHost host) : IClassFixture<Serv
     }
 
     [Fact]
+    public void The_page_runs_the_typescript_client_as_built()
+    {
+        var root = RepositoryFiles.Root();
+        var built = Directory.GetFiles(Path.Combine(root, "clients", "typescript", "dist"), "*.js").Select(Path.GetFileName).Order().ToList();
+        var served = Directory.GetFiles(Path.Combine(root, "src", "StructuredStream.Api", "wwwroot", "client"), "*.js").Select(Path.GetFileName).Order().ToList();
+
+        // `npm run build` in clients/typescript writes both; a difference means one was edited or not rebuilt.
+        Assert.NotEmpty(built);
+        Assert.Equal(built, served);
+        Assert.All(built, name => Assert.True(
+            File.ReadAllText(Path.Combine(root, "clients", "typescript", "dist", name!)) == File.ReadAllText(Path.Combine(root, "src", "StructuredStream.Api", "wwwroot", "client", name!)),
+            $"wwwroot/client/{name} differs from clients/typescript/dist/{name}: run npm run build in clients/typescript"));
+    }
+
+    [Fact]
     public async Task The_api_and_swagger_are_not_shadowed_by_the_page()
     {
         using var client = host.Client();

@@ -31,6 +31,25 @@ public sealed class StreamingTests(PacedServiceHost host) : IClassFixture<PacedS
     }
 
     [Fact]
+    public async Task Until_the_first_value_arrives_the_phase_is_thinking_even_once_the_model_call_started()
+    {
+        var client = host.StreamClient();
+
+        var updates = await ReadAllAsync(client.StreamAsync(new StreamRequest
+        {
+            SchemaId = "chat",
+            Prompt = "x",
+            Simulation = new JsonObject { ["firstTokenMs"] = 200, ["tokensPerSecond"] = 0 },
+        }));
+
+        // (The host reports a stall after 0.3 s without a token: the model here starts within that.)
+        var firstPatch = updates.FindIndex(u => u.Event is PatchEvent);
+        Assert.Contains(updates.Take(firstPatch), u => u.Event is StatusEvent { Phase: StreamPhases.Generating });
+        Assert.All(updates.Take(firstPatch).Skip(1), u => Assert.Equal(StreamPhase.Thinking, u.Phase));
+        Assert.Equal(StreamPhase.Generating, updates[firstPatch].Phase);
+    }
+
+    [Fact]
     public async Task A_typed_stream_reads_the_partial_object_as_T_wherever_it_deserializes()
     {
         var client = host.StreamClient();

@@ -8,9 +8,9 @@ import { createDashboardView } from './views/dashboard.js';
 import { createAnswerView } from './views/answer.js';
 
 const views = {
-  form: { schemaId: 'signup-form', prompt: 'Sign up Ada from Lisbon for the team plan; she likes parsers and streaming.', create: createFormView },
-  dashboard: { schemaId: 'sales-dashboard', prompt: 'Summarise last quarter\'s sales by region, with the trend per product line.', create: createDashboardView },
-  answer: { schemaId: 'research-answer', prompt: 'How do I stream structured output to a browser, with sources?', create: createAnswerView },
+  form: { schemaId: 'signup-form', seed: 1, prompt: 'Sign up Ada from Lisbon for the team plan; she likes parsers and streaming.', create: createFormView },
+  dashboard: { schemaId: 'sales-dashboard', seed: 9, prompt: 'Summarise last quarter\'s sales by region, with the trend per product line.', create: createDashboardView },
+  answer: { schemaId: 'research-answer', seed: 1, prompt: 'How do I stream structured output to a browser, with sources?', create: createAnswerView },
 };
 
 const page = {
@@ -50,13 +50,16 @@ for (const tab of page.tabs) {
 page.generate.addEventListener('click', () => run(signal => stream(request(), { signal })));
 page.stop.addEventListener('click', () => running?.controller.abort());
 page.regenerate.addEventListener('click', () => {
+  // A new seed: the simulated model, like a real one, answers differently when asked again.
   const edited = page.prompt.value !== last.prompt ? { prompt: page.prompt.value } : {};
-  run(signal => regenerate(last.streamId, { ...edited, simulation: simulation() }, { signal }));
+  const seed = Math.floor(Math.random() * 1_000_000);
+  run(signal => regenerate(last.streamId, { ...edited, model: { seed }, simulation: simulation() }, { signal }));
 });
 page.continue.addEventListener('click', () => run(signal => continueStream(last.streamId, { signal }), { keep: true }));
 
 function request() {
-  return { schemaId: views[current.name].schemaId, prompt: page.prompt.value, simulation: simulation() };
+  const view = views[current.name];
+  return { schemaId: view.schemaId, prompt: page.prompt.value, model: { seed: view.seed }, simulation: simulation() };
 }
 
 function simulation() {
@@ -89,7 +92,7 @@ async function run(start, { keep = false } = {}) {
   const prompt = page.prompt.value;
   if (!keep) view.reset();
   showNotice(null);
-  phaseLine.reset();
+  phaseLine.connecting();
   const active = { controller, stream: start(controller.signal) };
   running = active;
   setButtons({ running: true });

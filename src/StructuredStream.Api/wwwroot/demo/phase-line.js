@@ -38,6 +38,11 @@ export class PhaseLine {
     this.#set('idle', 'Ready', '');
   }
 
+  connecting() {
+    this.#lastStatus = null;
+    this.#set('connecting', phaseText.connecting(), '');
+  }
+
   show(update) {
     // The phase's detail (a tool's name) comes with its status event; later events keep showing it.
     if (update.event.type === 'status' || update.event.type === 'reconnecting') this.#lastStatus = update;
@@ -47,19 +52,24 @@ export class PhaseLine {
   }
 
   finish(result) {
-    this.#set(result.outcome === 'completed' ? 'completed' : 'ended', outcomeText[result.outcome] ?? result.outcome, this.summary(result));
+    this.#set(result.outcome === 'completed' ? 'completed' : 'ended', outcomeText[result.outcome] ?? result.outcome, this.#details(result).join(' · '));
   }
 
   fail(error) {
     this.#set('ended', 'Stopped with an error', error?.name ?? '');
   }
 
+  /** The end in one sentence, for the live region. */
   summary(result) {
+    return `${outcomeText[result.outcome] ?? result.outcome}: ${this.#details(result).join(', ')}.`;
+  }
+
+  #details(result) {
     const errors = result.final.errors ?? [];
     const validity = errors.length === 0 ? 'valid against the schema' : `${errors.length} schema error${errors.length > 1 ? 's' : ''}: ${errors[0].path || '/'} ${errors[0].message}`;
     const repairs = (result.final.repairs ?? []).map(r => r.kind.replaceAll('_', ' ')).join(', ');
     const checksum = result.checksum === 'verified' ? 'checksum verified' : 'checksum not verifiable';
-    return [`${outcomeText[result.outcome] ?? result.outcome}: ${validity}`, repairs && `repaired: ${repairs}`, checksum].filter(Boolean).join(' · ');
+    return [validity, repairs && `repaired: ${repairs}`, checksum].filter(Boolean);
   }
 
   #set(phase, text, detail) {

@@ -50,7 +50,7 @@ export function createDashboardView(panel) {
         setFlag(slot.card, 'complete', kpi !== undefined && isComplete(`/kpis/${i}`));
         setText(slot.label, member(kpi, 'label') ?? '');
         const value = member(kpi, 'value');
-        setText(slot.value, value === undefined ? '' : `${numbers.format(value)} ${unitOf(member(kpi, 'unit'))}`.trim());
+        setText(slot.value, value === undefined ? '' : withUnit(value, member(kpi, 'unit')));
         const change = member(kpi, 'change');
         setText(slot.change, change === undefined ? '' : `${change >= 0 ? '▲' : '▼'} ${numbers.format(Math.abs(change))}%`);
         setFlag(slot.change, 'down', change < 0);
@@ -66,7 +66,7 @@ export function createDashboardView(panel) {
       if (path === '') return 'The dashboard is complete.';
       if (parts.length === 3 && parts[1] === 'kpis') {
         const kpi = member(object, 'kpis')?.[Number(parts[2])];
-        return kpi ? `${member(kpi, 'label')}: ${numbers.format(member(kpi, 'value'))} ${unitOf(member(kpi, 'unit'))}.` : null;
+        return kpi ? `${member(kpi, 'label')}: ${withUnit(member(kpi, 'value'), member(kpi, 'unit'))}.` : null;
       }
       if (parts.length === 2 && parts[1] === 'rows') return `${member(object, 'rows')?.length ?? 0} table rows.`;
       if (parts.length === 2 && parts[1] === 'summary') return 'Summary written.';
@@ -126,6 +126,13 @@ function renderChart(plot, legend, series) {
   while (legend.children.length > series.length) legend.lastElementChild.remove();
 }
 
-function unitOf(unit) {
-  return { EUR: '€', USD: '$', percent: '%', units: 'units' }[unit] ?? '';
+function withUnit(value, unit) {
+  const amount = numbers.format(value);
+  switch (unit) {
+    case 'EUR': return `€${amount}`;
+    case 'USD': return `$${amount}`;
+    case 'percent': return `${amount}%`;
+    case 'units': return `${amount} units`;
+    default: return amount;
+  }
 }

@@ -1,0 +1,227 @@
+// JSON Patch (RFC 6902) plus `append`, applied copy-on-write: the document passed in is never changed, the new root
+// shares every subtree the patch did not touch (so UI frameworks can skip unchanged parts by identity), and a
+// container copied once in a patch is changed in place by the patch's later ops (a patch of n ops on one array
+// copies it once, not n times).
+import { PatchError, PointerError } from './errors.js';
+import { jsonEqual } from './json-equal.js';
+import { arrayIndex, formatPointer, isAtOrBelow, parsePointer, valueAtTokens } from './pointer.js';
+/** Why one operation failed; `applyPatch` turns it into a `PatchError` carrying the op's index. */
+class OperationFailure extends Error {
+}
+/**
+ * Applies `ops` in order to `document` and returns the new root. `document` is left unchanged, also when an op
+ * fails (Spec: RFC 6902 section 5, "If a normative requirement is violated … evaluation of the patch document
+ * SHOULD terminate and application of the entire patch document SHALL NOT be deemed successful").
+ * @throws PatchError with the index of the failing op and the reason.
+ */
+export function applyPatch(document, ops) {
+    if (!Array.isArray(ops)) {
+        throw new PatchError(0, 'the patch is not an array of operations');
+    }
+    const fresh = new Set();
+    let root = document;
+    for (let index = 0; index < ops.length; index++) {
+        try {
+            root = applyOperation(root, ops[index], fresh);
+        }
+        catch (e) {
+            if (e instanceof OperationFailure || e instanceof PointerError) {
+                throw new PatchError(index, e.message);
+            }
+            throw e;
+        }
+    }
+    return root;
+}
+function applyOperation(root, op, fresh) {
+    if (op === null || typeof op !== 'object' || Array.isArray(op)) {
+        throw new OperationFailure('the operation is not an object');
+    }
+    const { op: name, path } = op;
+    if (typeof path !== 'string') {
+        throw new OperationFailure(`'path' is missing or not a string`);
+    }
+    const tokens = parsePointer(path);
+    switch (name) {
+        case 'add':
+            return add(root, tokens, valueOf(op), fresh);
+        case 'remove':
+            return remove(root, tokens, fresh).root;
+        case 'replace': {
+            const value = valueOf(op);
+            return tokens.length === 0 ? value : modify(root, tokens, fresh, (parent, key) => {
+                requireMember(parent, key, () => path);
+                setMember(parent, key, value);
+            });
+        }
+        case 'move': {
+            const from = fromOf(op);
+            // Spec: RFC 6902 section 4.4, "The 'from' location MUST NOT be a proper prefix of the 'path' location".
+            if (from !== path && isAtOrBelow(path, from)) {
+                throw new OperationFailure(`cannot move '${from}' into its own child '${path}'`);
+            }
+            const taken = remove(root, parsePointer(from), fresh);
+            return from === path ? root : add(taken.root, tokens, taken.value, fresh);
+        }
+        case 'copy': {
+            const from = fromOf(op);
+            // A copy shares nothing with its source, so later ops on one never show through the other.
+            return add(root, tokens, cloneJson(valueAt(root, parsePointer(from), from)), fresh);
+        }
+        case 'test': {
+            const value = valueOf(op);
+            if (!jsonEqual(valueAt(root, tokens, path), value)) {
+                throw new OperationFailure(`test failed: the value at '${path}' differs`);
+            }
+            return root;
+        }
+        case 'append': {
+            const value = valueOf(op);
+            if (typeof value !== 'string') {
+                throw new OperationFailure(`append needs a string value`);
+            }
+            if (tokens.length === 0) {
+                if (typeof root !== 'string') {
+                    throw new OperationFailure(`append needs a string at '', not ${kindOf(root)}`);
+                }
+                return root + value;
+            }
+            return modify(root, tokens, fresh, (parent, key) => {
+                const current = requireMember(parent, key, () => path);
+                if (typeof current !== 'string') {
+                    throw new OperationFailure(`append needs a string at '${path}', not ${kindOf(current)}`);
+                }
+                setMember(parent, key, current + value);
+            });
+        }
+        default:
+            throw new OperationFailure(`unknown op '${String(name)}'`);
+    }
+}
+function add(root, tokens, value, fresh) {
+    if (tokens.length === 0) {
+        return value;
+    }
+    return modify(root, tokens, fresh, (parent, key) => {
+        if (Array.isArray(parent)) {
+            // Spec: RFC 6902 section 4.1, "The specified index MUST NOT be greater than the number of elements in the
+            // array"; "-" appends.
+            const index = key === '-' ? parent.length : arrayIndex(key);
+            if (index < 0 || index > parent.length) {
+                throw new OperationFailure(`index '${key}' is out of bounds (the array has ${parent.length} elements)`);
+            }
+            parent.splice(index, 0, value);
+        }
+        else {
+            setMember(parent, key, value);
+        }
+    });
+}
+function remove(root, tokens, fresh) {
+    if (tokens.length === 0) {
+        // Removing the whole document leaves nothing: this client's "nothing" is undefined, as before the first patch.
+        return { root: undefined, value: root };
+    }
+    let value;
+    const newRoot = modify(root, tokens, fresh, (parent, key) => {
+        value = requireMember(parent, key, () => formatPointer(tokens));
+        if (Array.isArray(parent)) {
+            parent.splice(arrayIndex(key), 1);
+        }
+        else {
+            delete parent[key];
+        }
+    });
+    return { root: newRoot, value };
+}
+/**
+ * Copies the containers from the root down to the parent of the last token (those not already copied in this
+ * patch), then lets `change` edit that parent in place.
+ */
+function modify(root, tokens, fresh, change) {
+    const newRoot = own(root, fresh, () => '');
+    let parent = newRoot;
+    for (let i = 0; i < tokens.length - 1; i++) {
+        const key = tokens[i];
+        const at = () => formatPointer(tokens.slice(0, i + 1));
+        const child = own(requireMember(parent, key, at), fresh, at);
+        setMember(parent, key, child);
+        parent = child;
+    }
+    change(parent, tokens[tokens.length - 1]);
+    return newRoot;
+}
+/** `value` if this patch already copied it, else a shallow copy of it, which later ops may change in place. */
+function own(value, fresh, pointer) {
+    if (value === null || typeof value !== 'object') {
+        throw new OperationFailure(`the value at '${pointer()}' is ${kindOf(value)}, not an object or array`);
+    }
+    if (fresh.has(value)) {
+        return value;
+    }
+    const copy = Array.isArray(value) ? value.slice() : { ...value };
+    fresh.add(copy);
+    return copy;
+}
+/** The member or element `key` of `parent`; fails when there is none (an inherited 'constructor' is none). */
+function requireMember(parent, key, pointer) {
+    if (Array.isArray(parent)) {
+        const index = arrayIndex(key);
+        if (index < 0 || index >= parent.length) {
+            throw new OperationFailure(`there is no element at '${pointer()}' (the array has ${parent.length} elements)`);
+        }
+        return parent[index];
+    }
+    if (!Object.hasOwn(parent, key)) {
+        throw new OperationFailure(`there is no member at '${pointer()}'`);
+    }
+    return parent[key];
+}
+/** Sets a member or an existing element; '__proto__' becomes an own member, never the prototype. */
+function setMember(parent, key, value) {
+    if (Array.isArray(parent)) {
+        parent[arrayIndex(key)] = value;
+    }
+    else if (key === '__proto__') {
+        Object.defineProperty(parent, key, { value, writable: true, enumerable: true, configurable: true });
+    }
+    else {
+        parent[key] = value;
+    }
+}
+function valueAt(root, tokens, pointer) {
+    const value = valueAtTokens(root, tokens);
+    if (value === undefined) {
+        throw new OperationFailure(`there is no value at '${pointer}'`);
+    }
+    return value;
+}
+function valueOf(op) {
+    if (!Object.hasOwn(op, 'value')) {
+        throw new OperationFailure(`'value' is missing`);
+    }
+    return op.value;
+}
+function fromOf(op) {
+    const from = op.from;
+    if (typeof from !== 'string') {
+        throw new OperationFailure(`'from' is missing or not a string`);
+    }
+    return from;
+}
+function cloneJson(value) {
+    if (value === null || typeof value !== 'object') {
+        return value;
+    }
+    if (Array.isArray(value)) {
+        return value.map(cloneJson);
+    }
+    const copy = {};
+    for (const key of Object.keys(value)) {
+        setMember(copy, key, cloneJson(value[key]));
+    }
+    return copy;
+}
+function kindOf(value) {
+    return value === null ? 'null' : value === undefined ? 'nothing' : Array.isArray(value) ? 'an array' : `a ${typeof value}`;
+}

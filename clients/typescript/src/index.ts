@@ -1,0 +1,18 @@
+// @structuredstream/client: streams a model's structured output from a StructuredStream service.
+export { stream, resume, regenerate, continueStream, StructuredStream } from './stream.js';
+export type { StreamOptions, ResumeOptions, StreamPhase, StreamUpdate, StreamResult, ReconnectingEvent } from './updates.js';
+export { FrameBatcher, renderInFrames, defaultScheduler } from './frames.js';
+export type { FrameScheduler } from './frames.js';
+export { applyPatch } from './patch.js';
+export { parsePointer, formatPointer, escapeToken, getAt } from './pointer.js';
+export { canonicalize, hasNonFiniteNumber } from './canonical-json.js';
+export { checksumOf } from './checksum.js';
+export { jsonEqual } from './json-equal.js';
+export { readLines } from './ndjson.js';
+export type { ReadLinesOptions } from './ndjson.js';
+export { backoffDelay } from './backoff.js';
+export type { ReconnectOptions } from './backoff.js';
+export {
+  StructuredStreamError, StreamRequestError, StreamProtocolError, StreamConnectionError, ChecksumMismatchError, PatchError, PointerError,
+} from './errors.js';
+export type * from './protocol.js';
