@@ -114,6 +114,22 @@ public abstract class StreamingTests(ServiceHost host)
     }
 
     [Fact]
+    public async Task The_long_scenario_writes_a_valid_answer_of_about_a_million_characters()
+    {
+        using var client = host.Client();
+        using var response = await client.SendAsync(ReadEvents.Post(new { schemaId = "research-answer", prompt = "x", simulation = new { scenario = "long" } }), HttpCompletionOption.ResponseHeadersRead);
+
+        var events = await ReadEvents.NdjsonAsync(response);
+        var final = ReadEvents.Final(events);
+
+        Assert.Equal(StreamOutcome.Completed, final.Outcome);
+        Assert.Empty(final.Errors);
+        var answer = (StringNode)((ObjectNode)final.Object).Members.Single(m => m.Key == "answer").Value;
+        Assert.InRange(answer.Length, 1_000_000, 1_100_000);
+        Assert.True(DocumentNode.DeepEquals(final.Object, ReadEvents.Replay(events)));
+    }
+
+    [Fact]
     public async Task Truncated_chat_text_is_still_a_string_that_completes()
     {
         using var client = host.Client();

@@ -115,7 +115,7 @@ export interface ModelSettings {
     /** The simulated model is deterministic for a seed. */
     seed?: number | null;
 }
-export type SimulationScenario = 'none' | 'stall' | 'error' | 'malformed' | 'truncated' | 'violation' | 'tool';
+export type SimulationScenario = 'none' | 'stall' | 'error' | 'malformed' | 'truncated' | 'violation' | 'tool' | 'long';
 /** Per-request behaviour of the simulated model, for demos and tests. Real providers ignore it. */
 export interface SimulationSettings {
     scenario?: SimulationScenario;

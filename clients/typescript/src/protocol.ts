@@ -138,7 +138,7 @@ export interface ModelSettings {
   seed?: number | null;
 }
 
-export type SimulationScenario = 'none' | 'stall' | 'error' | 'malformed' | 'truncated' | 'violation' | 'tool';
+export type SimulationScenario = 'none' | 'stall' | 'error' | 'malformed' | 'truncated' | 'violation' | 'tool' | 'long';
 
 /** Per-request behaviour of the simulated model, for demos and tests. Real providers ignore it. */
 export interface SimulationSettings {

@@ -29,9 +29,59 @@ internal static class ScenarioText
                 return $"Sure! Here is the JSON you asked for:\n\n```json\n{WithTrailingComma(valid.ToJsonString())}\n```\n\nLet me know if you need anything else.";
             case SimulationScenario.Truncated:
                 return Cut(valid.ToJsonString());
+            case SimulationScenario.Long:
+                Lengthen(valid);
+                return valid.ToJsonString();
             default:
                 return valid.ToJsonString();
         }
+    }
+
+    /// <summary>About a million characters in all: the longest string of the answer, repeated paragraph by paragraph.</summary>
+    private static void Lengthen(DocumentNode answer)
+    {
+        const int Target = 1_000_000;
+        if (Longest(answer) is not { Length: > 0 } longest)
+        {
+            return;
+        }
+
+        var paragraph = "\n\n" + longest.Value;
+        while (longest.Length < Target)
+        {
+            longest.Append(paragraph);
+        }
+    }
+
+    private static StringNode? Longest(DocumentNode node)
+    {
+        StringNode? best = null;
+        var pending = new Stack<DocumentNode>([node]);
+        while (pending.TryPop(out var current))
+        {
+            switch (current)
+            {
+                case StringNode s when s.Length > (best?.Length ?? -1):
+                    best = s;
+                    break;
+                case ObjectNode o:
+                    foreach (var member in o.Members)
+                    {
+                        pending.Push(member.Value);
+                    }
+
+                    break;
+                case ArrayNode a:
+                    for (var i = 0; i < a.Count; i++)
+                    {
+                        pending.Push(a[i]);
+                    }
+
+                    break;
+            }
+        }
+
+        return best;
     }
 
     /// <summary>The first two thirds, not splitting a surrogate pair.</summary>

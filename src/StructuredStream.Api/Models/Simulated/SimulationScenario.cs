@@ -26,4 +26,7 @@ public enum SimulationScenario
 
     /// <summary>Calls the demo retrieval tool first, then answers.</summary>
     [JsonStringEnumMemberName("tool")] Tool,
+
+    /// <summary>A valid answer whose longest string is repeated to about a million characters: for watching a long generation.</summary>
+    [JsonStringEnumMemberName("long")] Long,
 }

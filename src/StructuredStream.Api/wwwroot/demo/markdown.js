@@ -9,6 +9,7 @@ export class StreamingMarkdown {
   #stableBlocks = 0;   // blocks before this index are closed: later text cannot change them
   #stableEnd = 0;      // where the text of the first unstable block starts
   #shown = [];         // per block on screen: its kind, source text and open state
+  #nodes = [];         // the blocks' elements, by index (a live children collection is slow to index when long)
   #citations;
 
   constructor(container, citations = () => undefined) {
@@ -21,6 +22,7 @@ export class StreamingMarkdown {
     this.#stableBlocks = 0;
     this.#stableEnd = 0;
     this.#shown = [];
+    this.#nodes = [];
     this.#container.replaceChildren();
   }
 
@@ -32,7 +34,7 @@ export class StreamingMarkdown {
     // Every block but the last is closed; the last may still grow or change kind ("-" may start a list).
     for (let i = 0; i < blocks.length; i++) this.#place(this.#stableBlocks + i, blocks[i]);
     const total = this.#stableBlocks + blocks.length;
-    while (this.#container.children.length > total) this.#container.lastElementChild.remove();
+    while (this.#nodes.length > total) this.#nodes.pop().remove();
     this.#shown.length = total;
     if (blocks.length > 1) {
       this.#stableBlocks += blocks.length - 1;
@@ -49,7 +51,7 @@ export class StreamingMarkdown {
   }
 
   #place(index, block) {
-    const existing = this.#container.children[index];
+    const existing = this.#nodes[index];
     const shown = this.#shown[index];
     if (existing && shown && shown.kind === block.kind && shown.source === block.source && shown.open === block.open) return;
     this.#shown[index] = { kind: block.kind, source: block.source, open: block.open };
@@ -62,6 +64,7 @@ export class StreamingMarkdown {
     const node = this.#render(block);
     if (existing) existing.replaceWith(node);
     else this.#container.append(node);
+    this.#nodes[index] = node;
   }
 
   #render(block) {

@@ -24,6 +24,10 @@ export async function launchBrowser() {
   await context.addInitScript(() => {
     window.__layoutShift = 0;
     window.__cspViolations = [];
+    window.__longTasks = [];
+    new PerformanceObserver(list => {
+      for (const entry of list.getEntries()) window.__longTasks.push(entry.duration);
+    }).observe({ type: 'longtask', buffered: true });
     new PerformanceObserver(list => {
       for (const entry of list.getEntries()) {
         // Shifts right after a click or key press are expected by the user and not counted (as in CLS).

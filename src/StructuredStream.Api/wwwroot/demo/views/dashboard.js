@@ -6,6 +6,7 @@ const svg = 'http://www.w3.org/2000/svg';
 const kpiSlots = 8;
 const chart = { width: 640, height: 200, pad: 28 };
 const numbers = new Intl.NumberFormat('en', { maximumFractionDigits: 2 });
+const money = new Intl.NumberFormat('en', { minimumFractionDigits: 2, maximumFractionDigits: 2 });
 
 export function createDashboardView(panel) {
   const period = el('p', { class: 'period' });
@@ -129,8 +130,8 @@ function renderChart(plot, legend, series) {
 function withUnit(value, unit) {
   const amount = numbers.format(value);
   switch (unit) {
-    case 'EUR': return `€${amount}`;
-    case 'USD': return `$${amount}`;
+    case 'EUR': return `€${money.format(value)}`;
+    case 'USD': return `$${money.format(value)}`;
     case 'percent': return `${amount}%`;
     case 'units': return `${amount} units`;
     default: return amount;
