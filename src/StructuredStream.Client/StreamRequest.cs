@@ -53,4 +53,5 @@ public sealed record StreamModelSettings
 /// <summary>How request bodies are written: the service's names, nothing for what is not set.</summary>
 [JsonSourceGenerationOptions(JsonSerializerDefaults.Web, DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull)]
 [JsonSerializable(typeof(StreamRequest))]
+[JsonSerializable(typeof(JsonObject))]
 internal sealed partial class RequestJson : JsonSerializerContext;

@@ -72,11 +72,16 @@ public sealed class StructuredStreamClient
         return RunAsync(new StreamSession(), () => Post($"v1/streams/{Uri.EscapeDataString(streamId)}/regenerate", changes), cancellationToken);
     }
 
-    /// <summary>Starts a new stream that goes on from the object a cancelled, failed or timed-out stream kept.</summary>
-    public IAsyncEnumerable<StreamUpdate> ContinueAsync(string streamId, CancellationToken cancellationToken = default)
+    /// <summary>
+    /// Starts a new stream that goes on from the object a cancelled, failed or timed-out stream kept, or from
+    /// <paramref name="edited"/>: that object as the user changed it.
+    /// </summary>
+    /// <exception cref="StreamRequestException">The stream cannot be continued (409), or the edit breaks the schema (422).</exception>
+    public IAsyncEnumerable<StreamUpdate> ContinueAsync(string streamId, JsonNode? edited = null, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrEmpty(streamId);
-        return RunAsync(new StreamSession(), () => Post($"v1/streams/{Uri.EscapeDataString(streamId)}/continue", null), cancellationToken);
+        var path = $"v1/streams/{Uri.EscapeDataString(streamId)}/continue";
+        return RunAsync(new StreamSession(), () => edited is null ? Post(path, (StreamRequest?)null) : Post(path, new JsonObject { ["object"] = edited.DeepClone() }), cancellationToken);
     }
 
     /// <summary>Cancels a stream (<c>DELETE /v1/streams/{id}</c>): the model call stops, the object so far is kept.</summary>
@@ -267,14 +272,14 @@ public sealed class StructuredStreamClient
         }
     }
 
-    private HttpRequestMessage Post(string path, StreamRequest? body)
-    {
-        var request = new HttpRequestMessage(HttpMethod.Post, path)
-        {
-            Content = body is null ? null : JsonContent.Create(body, RequestJson.Default.StreamRequest),
-        };
-        return Accepting(request);
-    }
+    private HttpRequestMessage Post(string path, StreamRequest? body) =>
+        Post(path, body is null ? null : JsonContent.Create(body, RequestJson.Default.StreamRequest));
+
+    private HttpRequestMessage Post(string path, JsonObject body) =>
+        Post(path, JsonContent.Create(body, RequestJson.Default.JsonObject));
+
+    private HttpRequestMessage Post(string path, HttpContent? content) =>
+        Accepting(new HttpRequestMessage(HttpMethod.Post, path) { Content = content });
 
     private HttpRequestMessage EventsAfter(StreamSession session)
     {

@@ -60,6 +60,48 @@ public sealed class ContinueTests(ServiceHost host) : IClassFixture<ServiceHost>
     }
 
     [Fact]
+    public async Task A_stopped_stream_continues_from_the_object_as_the_user_edited_it()
+    {
+        using var client = host.Client();
+        var (oldId, oldEvents) = await StopMidwayAsync(client, "signup-form", 14);
+        var kept = (ObjectNode)ReadEvents.Final(oldEvents).Object;
+        var edited = JsonNode.Parse(kept.ToJsonString())!.AsObject();
+        edited["fullName"] = "Ada Lovelace";
+
+        var (_, events) = await ReadEvents.RunAsync(client, Continue(oldId, new JsonObject { ["object"] = edited }));
+
+        var first = events.Select(e => e.Event).OfType<PatchEvent>().First().Ops[0];
+        Assert.Equal((PatchOperationKind.Add, ""), (first.Op, first.Path));
+        Assert.Equal("Ada Lovelace", ((StringNode)((ObjectNode)first.Value!).Members.Single(m => m.Key == "fullName").Value).Value);
+        var final = ReadEvents.Final(events);
+        Assert.Equal(StreamOutcome.Completed, final.Outcome);
+        Assert.Empty(final.Errors);
+        var members = ((ObjectNode)final.Object).Members.ToDictionary(m => m.Key, m => m.Value);
+        Assert.Equal("Ada Lovelace", ((StringNode)members["fullName"]).Value);
+        Assert.True(members.Count > kept.Count, "the model went on past what was kept");
+        Assert.True(DocumentNode.DeepEquals(final.Object, ReadEvents.Replay(events)));
+    }
+
+    [Fact]
+    public async Task An_edit_that_breaks_the_schema_or_a_body_that_is_not_a_continue_request_is_refused()
+    {
+        using var client = host.Client();
+        var (oldId, oldEvents) = await StopMidwayAsync(client, "signup-form", 14);
+        var edited = JsonNode.Parse(ReadEvents.Final(oldEvents).Object.ToJsonString())!.AsObject();
+        edited["plan"] = "platinum";
+
+        using var breaksSchema = await client.SendAsync(Continue(oldId, new JsonObject { ["object"] = edited }));
+        using var unknownField = await client.SendAsync(Continue(oldId, new JsonObject { ["objekt"] = edited.DeepClone() }));
+
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, breaksSchema.StatusCode);
+        var problem = JsonNode.Parse(await breaksSchema.Content.ReadAsStringAsync())!;
+        Assert.Equal("The edited object cannot be continued", (string?)problem["title"]);
+        Assert.Contains("/plan", (string?)problem["detail"], StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.BadRequest, unknownField.StatusCode);
+        Assert.Contains("Unknown field '$.objekt'", await unknownField.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Running_completed_and_unknown_streams_are_refused_precisely()
     {
         using var client = host.Client();
@@ -93,5 +135,6 @@ public sealed class ContinueTests(ServiceHost host) : IClassFixture<ServiceHost>
         return (id, events);
     }
 
-    private static HttpRequestMessage Continue(string id) => new(HttpMethod.Post, $"/v1/streams/{id}/continue");
+    private static HttpRequestMessage Continue(string id, JsonObject? body = null) =>
+        new(HttpMethod.Post, $"/v1/streams/{id}/continue") { Content = body is null ? null : System.Net.Http.Json.JsonContent.Create(body) };
 }

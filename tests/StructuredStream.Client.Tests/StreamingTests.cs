@@ -159,6 +159,26 @@ public sealed class StreamingTests(PacedServiceHost host) : IClassFixture<PacedS
     }
 
     [Fact]
+    public async Task Continue_goes_on_from_the_object_as_the_user_edited_it()
+    {
+        var client = host.StreamClient();
+        var failed = await ReadAllAsync(client.StreamAsync(new StreamRequest
+        {
+            SchemaId = "signup-form",
+            Prompt = "x",
+            Simulation = new JsonObject { ["scenario"] = "error", ["afterTokens"] = 12, ["tokensPerSecond"] = 0 },
+        }));
+        var edited = failed[^1].Object!.DeepClone();
+        edited["fullName"] = "Grace Hopper";
+
+        var continued = await ReadAllAsync(client.ContinueAsync(failed[^1].StreamId!, edited));
+
+        Assert.Equal("Grace Hopper", (string?)continued.First(u => u.Event is PatchEvent).Object!["fullName"]);
+        Assert.Equal(StreamOutcome.Completed, continued[^1].Final!.Outcome);
+        Assert.Equal("Grace Hopper", (string?)continued[^1].Object!["fullName"]);
+    }
+
+    [Fact]
     public async Task Resume_reads_a_stream_from_its_start_or_from_any_update_seen_to_the_same_end()
     {
         var client = host.StreamClient();

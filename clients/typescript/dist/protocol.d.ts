@@ -139,6 +139,11 @@ export interface CreateStreamRequest {
     onViolation?: 'abort' | 'continue' | null;
     simulation?: SimulationSettings;
 }
+/** The optional body of `POST /v1/streams/{id}/continue`. */
+export interface ContinueRequest {
+    /** The object to go on from instead of the one the stream kept: that object as the user edited it. */
+    object?: unknown;
+}
 /** What `stream()` sends: the body of `POST /v1/streams`. */
 export type StreamRequest = CreateStreamRequest;
 /** A stream's state (`GET /v1/streams/{id}`, and the answer of `DELETE`). */

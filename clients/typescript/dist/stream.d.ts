@@ -1,4 +1,4 @@
-import type { StreamRequest } from './protocol.js';
+import type { ContinueRequest, StreamRequest } from './protocol.js';
 import type { ResumeOptions, StreamOptions, StreamPhase, StreamResult, StreamUpdate } from './updates.js';
 /** The first request: a POST that starts a stream, or reading the events of one that exists. */
 type Opening = {
@@ -51,6 +51,9 @@ export declare function stream(request: StreamRequest, options?: StreamOptions):
 export declare function resume(streamId: string, options?: ResumeOptions): StructuredStream;
 /** Starts a new stream with the request of `streamId`, with `changes` (prompt, messages, model …) applied. */
 export declare function regenerate(streamId: string, changes?: Partial<StreamRequest>, options?: StreamOptions): StructuredStream;
-/** Starts a new stream going on from the object a cancelled, failed or timed-out stream kept. */
-export declare function continueStream(streamId: string, options?: StreamOptions): StructuredStream;
+/**
+ * Starts a new stream going on from the object a cancelled, failed or timed-out stream kept, or, with `object`, from
+ * that object as the user changed it (the service refuses an edit that breaks the schema with a 422).
+ */
+export declare function continueStream(streamId: string, options?: StreamOptions & ContinueRequest): StructuredStream;
 export {};

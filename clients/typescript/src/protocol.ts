@@ -165,6 +165,12 @@ export interface CreateStreamRequest {
   simulation?: SimulationSettings;
 }
 
+/** The optional body of `POST /v1/streams/{id}/continue`. */
+export interface ContinueRequest {
+  /** The object to go on from instead of the one the stream kept: that object as the user edited it. */
+  object?: unknown;
+}
+
 /** What `stream()` sends: the body of `POST /v1/streams`. */
 export type StreamRequest = CreateStreamRequest;
 

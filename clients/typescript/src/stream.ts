@@ -3,7 +3,7 @@
 import { backoffDelay, defaultReconnect, sleep, type ReconnectOptions } from './backoff.js';
 import { Drop, eventsOf, Service } from './connection.js';
 import { ChecksumMismatchError, StreamConnectionError } from './errors.js';
-import type { StreamRequest, StreamState } from './protocol.js';
+import type { ContinueRequest, StreamRequest, StreamState } from './protocol.js';
 import { StreamSession } from './session.js';
 import { UpdateQueue } from './update-queue.js';
 import type { ResumeOptions, StreamOptions, StreamPhase, StreamResult, StreamUpdate } from './updates.js';
@@ -271,7 +271,11 @@ export function regenerate(streamId: string, changes?: Partial<StreamRequest>, o
   return new StructuredStream({ kind: 'post', path: `/v1/streams/${encodeURIComponent(streamId)}/regenerate`, body: changes }, options);
 }
 
-/** Starts a new stream going on from the object a cancelled, failed or timed-out stream kept. */
-export function continueStream(streamId: string, options?: StreamOptions): StructuredStream {
-  return new StructuredStream({ kind: 'post', path: `/v1/streams/${encodeURIComponent(streamId)}/continue`, body: undefined }, options);
+/**
+ * Starts a new stream going on from the object a cancelled, failed or timed-out stream kept, or, with `object`, from
+ * that object as the user changed it (the service refuses an edit that breaks the schema with a 422).
+ */
+export function continueStream(streamId: string, options?: StreamOptions & ContinueRequest): StructuredStream {
+  const body: ContinueRequest | undefined = options?.object === undefined ? undefined : { object: options.object };
+  return new StructuredStream({ kind: 'post', path: `/v1/streams/${encodeURIComponent(streamId)}/continue`, body }, options);
 }

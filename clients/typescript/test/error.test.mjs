@@ -45,4 +45,20 @@ describe('an error mid-stream', { skip: apiSkipReason(), timeout: 120_000 }, () 
     assert.ok(next.isComplete(''));
     assertPrefixOf(failed.object, done.object);
   });
+
+  it('continueStream with an edited object goes on from the edit; an edit that breaks the schema is refused', async () => {
+    const s = stream({ schemaId: 'signup-form', prompt: 'Fail early.', simulation: { scenario: 'error', afterTokens: 12, tokensPerSecond: 0, firstTokenMs: 0 } }, { baseUrl: api.baseUrl });
+    const failed = await s.result;
+    assert.equal(failed.outcome, 'failed');
+
+    const edited = { ...failed.object, fullName: 'Grace Hopper' };
+    const next = continueStream(failed.streamId, { baseUrl: api.baseUrl, object: edited });
+    const done = await next.result;
+    assert.equal(done.outcome, 'completed');
+    assert.equal(done.object.fullName, 'Grace Hopper');
+
+    const refused = await continueStream(failed.streamId, { baseUrl: api.baseUrl, object: { ...failed.object, plan: 'platinum' } }).result.catch(e => e);
+    assert.equal(refused.status, 422);
+    assert.match(refused.message, /edited object cannot be continued/);
+  });
 });

@@ -4,6 +4,7 @@ using StructuredStream.Api.Access;
 using StructuredStream.Api.Admission;
 using StructuredStream.Documents;
 using StructuredStream.Logs;
+using StructuredStream.Patching;
 using StructuredStream.Protocol;
 using StructuredStream.Streaming;
 
@@ -28,9 +29,9 @@ public static partial class StreamEndpoints
         }
 
         var changes = new CreateStreamRequest();
-        if (request.ContentLength is not 0 && (request.ContentLength is not null || request.Headers.TransferEncoding.Count > 0))
+        if (HasBody(request))
         {
-            var (body, problem) = await ReadBodyAsync(request).ConfigureAwait(false);
+            var (body, problem) = await ReadBodyAsync<CreateStreamRequest>(request).ConfigureAwait(false);
             if (body is null)
             {
                 return problem!;
@@ -86,6 +87,18 @@ public static partial class StreamEndpoints
             return NotAcceptable(request);
         }
 
+        ContinueRequest? edits = null;
+        if (HasBody(request))
+        {
+            var (body, bodyProblem) = await ReadBodyAsync<ContinueRequest>(request, "The body is not a continue request").ConfigureAwait(false);
+            if (body is null)
+            {
+                return bodyProblem!;
+            }
+
+            edits = body;
+        }
+
         var cancellationToken = request.HttpContext.RequestAborted;
         if (await VisibleAsync(log, id, request.HttpContext).ConfigureAwait(false) is not { } snapshot)
         {
@@ -117,14 +130,39 @@ public static partial class StreamEndpoints
             return problem;
         }
 
-        var text = final.Object switch
+        var kept = final.Object;
+        if (edits?.Object is { } edited)
+        {
+            // The user's edits replace what was kept; completion stays with the values that are still there.
+            kept = DocumentNode.FromElement(edited);
+            completed = [.. completed.Where(path => JsonPointer.TryResolve(kept, JsonPointer.Parse(path), out _))];
+        }
+
+        var text = kept switch
         {
             LiteralNode { Kind: DocumentNodeKind.Null } => "", // nothing was generated: start afresh
             StringNode plain when checkedRequest!.PlainText => plain.Value,
             var partial => PartialJsonText.Of(partial, completed.ToHashSet(StringComparer.Ordinal)),
         };
-        var continuation = new StreamContinuation(id, final.Object, completed, text);
+        if (edits?.Object is not null && EditProblem(checkedRequest!, text) is { } refused)
+        {
+            return refused;
+        }
+
+        var continuation = new StreamContinuation(id, kept, completed, text);
         return await StartAsync(request, checkedRequest! with { Continuation = continuation }, transport, hub, feed, admission).ConfigureAwait(false);
+    }
+
+    /// <summary>Reads the edited object's text as the new stream will, and refuses it when that already fails.</summary>
+    private static ProblemHttpResult? EditProblem(GenerationRequest request, string text)
+    {
+        using var builder = new EventStreamBuilder(new EventStreamOptions { Schema = request.Schema, PatchMode = request.PatchMode });
+        var events = new List<StreamEvent>();
+        builder.Append(request.PlainText ? new PlainTextAsJson().Next(text) : text, events);
+        return events.OfType<ErrorEvent>().FirstOrDefault() is { } error
+            ? TypedResults.Problem(statusCode: StatusCodes.Status422UnprocessableEntity, title: "The edited object cannot be continued",
+                detail: error.Path is { } at ? $"{error.Message} (at '{at}')" : error.Message)
+            : null;
     }
 
     private static ProblemHttpResult CannotContinue(string detail) =>

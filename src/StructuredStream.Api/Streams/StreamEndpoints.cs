@@ -30,8 +30,9 @@ public static partial class StreamEndpoints
             .ProducesEvents(StatusCodes.Status400BadRequest, StatusCodes.Status404NotFound, StatusCodes.Status406NotAcceptable, StatusCodes.Status409Conflict, StatusCodes.Status429TooManyRequests, StatusCodes.Status503ServiceUnavailable);
         group.MapPost("/{id}/continue", ContinueAsync)
             .WithName("ContinueStream")
-            .WithSummary("Starts a new stream that continues stream {id} (cancelled, failed or timed out) from the object it kept: the model is asked to go on from that text, the new stream's first patch sets the kept object and the rest extend it; its started event names the old stream in continuedFrom.")
-            .ProducesEvents(StatusCodes.Status404NotFound, StatusCodes.Status406NotAcceptable, StatusCodes.Status409Conflict, StatusCodes.Status429TooManyRequests, StatusCodes.Status503ServiceUnavailable);
+            .WithSummary("Starts a new stream that continues stream {id} (cancelled, failed or timed out) from the object it kept, or from that object as the user edited it (body: {\"object\": …}): the model is asked to go on from that text, the new stream's first patch sets the object and the rest extend it; its started event names the old stream in continuedFrom.")
+            .Accepts<ContinueRequest>(isOptional: true, "application/json")
+            .ProducesEvents(StatusCodes.Status400BadRequest, StatusCodes.Status404NotFound, StatusCodes.Status406NotAcceptable, StatusCodes.Status409Conflict, StatusCodes.Status422UnprocessableEntity, StatusCodes.Status429TooManyRequests, StatusCodes.Status503ServiceUnavailable);
         group.MapGet("/{id}/events", ReadEventsAsync)
             .WithName("ReadStreamEvents")
             .WithSummary("Reads a stream's events after a cursor (Last-Event-ID or ?after=seq): missed events first, then live ones, until final.")
@@ -54,7 +55,7 @@ public static partial class StreamEndpoints
             return NotAcceptable(request);
         }
 
-        var (body, problem) = await ReadBodyAsync(request).ConfigureAwait(false);
+        var (body, problem) = await ReadBodyAsync<CreateStreamRequest>(request).ConfigureAwait(false);
         if (body is null)
         {
             return problem!;
@@ -63,13 +64,15 @@ public static partial class StreamEndpoints
         return Check(reader, body, TenantOf.Request(request.HttpContext), out var checkedRequest) ?? await StartAsync(request, checkedRequest!, transport, hub, feed, admission).ConfigureAwait(false);
     }
 
-    private static async Task<(CreateStreamRequest? Body, IResult? Problem)> ReadBodyAsync(HttpRequest request)
+    private static async Task<(T? Body, IResult? Problem)> ReadBodyAsync<T>(HttpRequest request, string title = "The body is not a stream request")
+        where T : class
     {
+        var type = typeof(T).Name;
         try
         {
-            var body = await request.ReadFromJsonAsync<CreateStreamRequest>(request.HttpContext.RequestAborted).ConfigureAwait(false);
+            var body = await request.ReadFromJsonAsync<T>(request.HttpContext.RequestAborted).ConfigureAwait(false);
             return body is null
-                ? (null, TypedResults.Problem(statusCode: StatusCodes.Status400BadRequest, title: "The body is not a stream request", detail: "The body is empty or null."))
+                ? (null, TypedResults.Problem(statusCode: StatusCodes.Status400BadRequest, title: title, detail: "The body is empty or null."))
                 : (body, null);
         }
         catch (BadHttpRequestException e) when (e.StatusCode == StatusCodes.Status413PayloadTooLarge)
@@ -79,15 +82,19 @@ public static partial class StreamEndpoints
         catch (JsonException e)
         {
             var detail = e.Message.Contains("could not be mapped", StringComparison.Ordinal)
-                ? $"Unknown field '{e.Path}'; see CreateStreamRequest in /swagger for the fields."
+                ? $"Unknown field '{e.Path}'; see {type} in /swagger for the fields."
                 : e.Message.Contains("maximum", StringComparison.OrdinalIgnoreCase) && e.Message.Contains("depth", StringComparison.OrdinalIgnoreCase)
                 ? $"The body nests deeper than 256 levels (at '{e.Path}'); a schema may nest 64 levels at most."
                 : e.Path is { Length: > 1 } path
-                ? $"The value at '{path}' has the wrong type or is not JSON (line {e.LineNumber + 1}, byte {e.BytePositionInLine + 1}); see CreateStreamRequest in /swagger."
+                ? $"The value at '{path}' has the wrong type or is not JSON (line {e.LineNumber + 1}, byte {e.BytePositionInLine + 1}); see {type} in /swagger."
                 : $"The body is not JSON: {e.Message}";
-            return (null, TypedResults.Problem(statusCode: StatusCodes.Status400BadRequest, title: "The body is not a stream request", detail: detail));
+            return (null, TypedResults.Problem(statusCode: StatusCodes.Status400BadRequest, title: title, detail: detail));
         }
     }
+
+    /// <summary>Whether the request has a body to read (regenerate and continue work without one).</summary>
+    private static bool HasBody(HttpRequest request) =>
+        request.ContentLength is not 0 && (request.ContentLength is not null || request.Headers.TransferEncoding.Count > 0);
 
     /// <summary>The problem with <paramref name="body"/>, or null when <paramref name="checkedRequest"/> is set.</summary>
     private static ProblemHttpResult? Check(CreateStreamRequestReader reader, CreateStreamRequest body, string tenant, out GenerationRequest? checkedRequest)

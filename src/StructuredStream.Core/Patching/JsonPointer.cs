@@ -1,4 +1,6 @@
+using System.Diagnostics.CodeAnalysis;
 using System.Globalization;
+using StructuredStream.Documents;
 
 namespace StructuredStream.Patching;
 
@@ -53,6 +55,28 @@ public static class JsonPointer
         }
 
         return tokens;
+    }
+
+    /// <summary>Finds the value a pointer's tokens lead to in <paramref name="document"/>, if there is one.</summary>
+    public static bool TryResolve(DocumentNode document, ReadOnlySpan<string> tokens, [NotNullWhen(true)] out DocumentNode? value)
+    {
+        ArgumentNullException.ThrowIfNull(document);
+        value = document;
+        foreach (var token in tokens)
+        {
+            value = value switch
+            {
+                ObjectNode obj when obj.TryGetValue(token, out var member) => member,
+                ArrayNode array when TryParseIndex(token, out var index) && index < array.Count => array[index],
+                _ => null,
+            };
+            if (value is null)
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     /// <summary>Reads an array index token: decimal digits, no leading zero (RFC 6901 section 4).</summary>

@@ -169,20 +169,8 @@ public static class PatchApplier
 
     private static DocumentNode Get(DocumentNode document, string[] path, string pointer) => Walk(document, path, pointer);
 
-    private static DocumentNode Walk(DocumentNode node, ReadOnlySpan<string> path, string pointer)
-    {
-        foreach (var token in path)
-        {
-            node = node switch
-            {
-                ObjectNode obj when obj.TryGetValue(token, out var member) => member,
-                ArrayNode array when JsonPointer.TryParseIndex(token, out var index) && index < array.Count => array[index],
-                _ => throw new PatchException($"'{pointer}' does not point to a value in the document."),
-            };
-        }
-
-        return node;
-    }
+    private static DocumentNode Walk(DocumentNode node, ReadOnlySpan<string> path, string pointer) =>
+        JsonPointer.TryResolve(node, path, out var value) ? value : throw new PatchException($"'{pointer}' does not point to a value in the document.");
 
     private static DocumentNode RequireValue(PatchOperation operation) =>
         operation.Value ?? throw new PatchException($"The '{PatchOperation.WireName(operation.Op)}' at '{operation.Path}' has no value.");

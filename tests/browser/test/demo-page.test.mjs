@@ -119,6 +119,28 @@ describe('demo page', { skip }, () => {
     await page.close();
   });
 
+  test('edit and continue: the reader corrects a field of a stopped form and the model goes on from the edit', async () => {
+    const { page, streamIds } = await openDemo(browser.context, api.baseUrl);
+    await choose(page, { view: 'form', speed: '15' });
+    await page.click('#generate');
+    await page.waitForFunction(() => document.querySelector('#field-email').value.length > 0);
+    await page.click('#stop');
+    await waitForEnd(page);
+    const stopped = streamIds.at(-1);
+
+    await page.fill('#field-fullName', 'Grace Hopper');
+    await page.selectOption('#speed', '200');
+    await page.click('#continue');
+    await waitForPhase(page, 'completed');
+
+    const continued = await streamState(api.baseUrl, streamIds.at(-1));
+    assert.notEqual(streamIds.at(-1), stopped);
+    assert.equal(continued.status, 'completed');
+    assert.equal(continued.object.fullName, 'Grace Hopper');
+    assert.deepEqual(await formValues(page), formValuesOf(continued.object));
+    await page.close();
+  });
+
   test('going offline mid-stream and back: the text resumes with no character lost or doubled', async () => {
     const { page, streamIds } = await openDemo(browser.context, api.baseUrl);
     await choose(page, { view: 'form', speed: '15' });

@@ -1,4 +1,6 @@
 using System.Text;
+using System.Text.Json;
+using System.Text.Json.Nodes;
 
 namespace StructuredStream.Api.Models.Simulated;
 
@@ -7,7 +9,8 @@ internal static class ContinuationText
 {
     /// <summary>
     /// The rest of <paramref name="answer"/> when it starts with <paramref name="soFar"/> (the same request gives the
-    /// same answer); otherwise, as JSON, just the characters that close what is open, and as plain text nothing.
+    /// same answer). Otherwise (the user edited it) as JSON: what closes the open values, then the members of the
+    /// answer's root object that the text does not have yet, as a model would fill in the rest; as plain text nothing.
     /// </summary>
     public static string For(string answer, string soFar, bool plainText)
     {
@@ -16,7 +19,30 @@ internal static class ContinuationText
             return answer[soFar.Length..];
         }
 
-        return plainText ? "" : Closing(soFar);
+        if (plainText)
+        {
+            return "";
+        }
+
+        var closing = Closing(soFar);
+        if (!closing.EndsWith('}') || JsonNode.Parse(answer) is not JsonObject whole || JsonNode.Parse(soFar + closing) is not JsonObject present)
+        {
+            return closing;
+        }
+
+        // Close everything but the root object, add the members it lacks, then close it.
+        var rest = new StringBuilder(closing[..^1]);
+        var first = present.Count == 0;
+        foreach (var (name, value) in whole)
+        {
+            if (!present.ContainsKey(name))
+            {
+                rest.Append(first ? "" : ",").Append(JsonSerializer.Serialize(name)).Append(':').Append(value?.ToJsonString() ?? "null");
+                first = false;
+            }
+        }
+
+        return rest.Append('}').ToString();
     }
 
     private static string Closing(string json)

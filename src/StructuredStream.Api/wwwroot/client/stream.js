@@ -223,7 +223,11 @@ export function resume(streamId, options) {
 export function regenerate(streamId, changes, options) {
     return new StructuredStream({ kind: 'post', path: `/v1/streams/${encodeURIComponent(streamId)}/regenerate`, body: changes }, options);
 }
-/** Starts a new stream going on from the object a cancelled, failed or timed-out stream kept. */
+/**
+ * Starts a new stream going on from the object a cancelled, failed or timed-out stream kept, or, with `object`, from
+ * that object as the user changed it (the service refuses an edit that breaks the schema with a 422).
+ */
 export function continueStream(streamId, options) {
-    return new StructuredStream({ kind: 'post', path: `/v1/streams/${encodeURIComponent(streamId)}/continue`, body: undefined }, options);
+    const body = options?.object === undefined ? undefined : { object: options.object };
+    return new StructuredStream({ kind: 'post', path: `/v1/streams/${encodeURIComponent(streamId)}/continue`, body }, options);
 }

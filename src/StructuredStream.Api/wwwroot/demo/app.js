@@ -55,7 +55,11 @@ page.regenerate.addEventListener('click', () => {
   const seed = Math.floor(Math.random() * 1_000_000);
   run(signal => regenerate(last.streamId, { ...edited, model: { seed }, simulation: simulation() }, { signal }));
 });
-page.continue.addEventListener('click', () => run(signal => continueStream(last.streamId, { signal }), { keep: true }));
+page.continue.addEventListener('click', () => {
+  // What the reader changed in the kept object (the form's fields) is what the model goes on from.
+  const object = current.view.edits?.();
+  run(signal => continueStream(last.streamId, { signal, ...(object === undefined ? {} : { object }) }), { keep: true });
+});
 
 function request() {
   const view = views[current.name];
@@ -134,7 +138,7 @@ async function run(start, { keep = false } = {}) {
 
   const streamId = active.stream.streamId;
   if (result) {
-    view.render(result.object, () => true, { finished: true });
+    view.render(result.object, path => active.stream.isComplete(path), { finished: true });
     phaseLine.finish(result);
     announcer.say(phaseLine.summary(result));
     last = { streamId, prompt, outcome: result.outcome };
@@ -160,7 +164,11 @@ function setButtons({ running: busy }) {
 function showNotice(text, { offerContinue = false } = {}) {
   page.notice.textContent = text ?? '';
   page.notice.dataset.visible = String(Boolean(text));
-  if (text && offerContinue) page.notice.append(' ', hint('What was shown is kept: press Continue to go on from it.'));
+  if (text && offerContinue) {
+    page.notice.append(' ', hint(current.view.edits
+      ? 'What was shown is kept: correct the fields if you like, then press Continue to go on from them.'
+      : 'What was shown is kept: press Continue to go on from it.'));
+  }
 }
 
 function hint(text) {

@@ -16,6 +16,7 @@ const fields = [
 
 export function createFormView(panel) {
   const rows = new Map();
+  let shown;
   const form = el('div', { class: 'form-view' });
   for (const field of fields) {
     const id = `field-${field.key}`;
@@ -40,6 +41,7 @@ export function createFormView(panel) {
     },
 
     render(object, isComplete, { finished = false } = {}) {
+      shown = object;
       for (const { field, row, control, state } of rows.values()) {
         const value = member(object, field.key);
         const complete = value !== undefined && isComplete(`/${field.key}`);
@@ -50,6 +52,24 @@ export function createFormView(panel) {
         // While the model writes, its fields are read-only; once the stream is over the form is the user's.
         lock(field, control, !finished);
       }
+    },
+
+    /**
+     * The object as the reader edited it once the stream stopped, or undefined when nothing was changed: the kept
+     * object with the changed fields replaced (new ones at the end), so what the model was writing stays last.
+     */
+    edits() {
+      if (shown === null || typeof shown !== 'object') return undefined;
+      const edited = { ...shown };
+      let changed = false;
+      for (const { field, control } of rows.values()) {
+        if (current(field, control) === display(field, member(shown, field.key))) continue;
+        changed = true;
+        const value = read(field, control);
+        if (value === undefined) delete edited[field.key];
+        else edited[field.key] = value;
+      }
+      return changed ? edited : undefined;
     },
 
     describe(path, object) {
@@ -78,21 +98,35 @@ function controlFor(field, id) {
   }
 }
 
+/** A control's value as the schema's type; undefined for an emptied field. */
+function read(field, control) {
+  switch (field.kind) {
+    case 'checkbox': return control.checked;
+    case 'number': return control.value.trim() === '' ? undefined : Number(control.value);
+    case 'list': return control.value.split(',').map(v => v.trim()).filter(Boolean);
+    default: return control.value === '' ? undefined : control.value;
+  }
+}
+
 function lock(field, control, locked) {
   // Checkboxes and selects ignore readonly: they are disabled instead.
   if (field.kind === 'checkbox' || field.kind === 'choice') control.disabled = locked;
   else control.readOnly = locked;
 }
 
+/** What a control shows for a value: a checkbox's state, or its text. */
+function display(field, value) {
+  if (field.kind === 'checkbox') return value === true;
+  if (field.kind === 'list') return Array.isArray(value) ? value.join(', ') : '';
+  return value === undefined || value === null ? '' : String(value);
+}
+
+function current(field, control) {
+  return field.kind === 'checkbox' ? control.checked : control.value;
+}
+
 function write(field, control, value) {
-  switch (field.kind) {
-    case 'checkbox':
-      if (control.checked !== (value === true)) control.checked = value === true;
-      break;
-    case 'list':
-      setValue(control, Array.isArray(value) ? value.join(', ') : '');
-      break;
-    default:
-      setValue(control, value === undefined || value === null ? '' : String(value));
-  }
+  const shown = display(field, value);
+  if (field.kind !== 'checkbox') setValue(control, shown);
+  else if (control.checked !== shown) control.checked = shown;
 }
