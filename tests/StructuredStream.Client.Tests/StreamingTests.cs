@@ -139,12 +139,7 @@ public sealed class StreamingTests(PacedServiceHost host) : IClassFixture<PacedS
     public async Task An_error_mid_stream_keeps_the_partial_object_and_continue_finishes_it()
     {
         var client = host.StreamClient();
-        var failed = await ReadAllAsync(client.StreamAsync(new StreamRequest
-        {
-            SchemaId = "signup-form",
-            Prompt = "x",
-            Simulation = new JsonObject { ["scenario"] = "error", ["afterTokens"] = 12, ["tokensPerSecond"] = 0 },
-        }));
+        var failed = await FailedSignupAsync(client);
 
         var error = Assert.Single(failed, u => u.Event is ErrorEvent);
         Assert.Equal("model_error", ((ErrorEvent)error.Event).Code);
@@ -162,12 +157,7 @@ public sealed class StreamingTests(PacedServiceHost host) : IClassFixture<PacedS
     public async Task Continue_goes_on_from_the_object_as_the_user_edited_it()
     {
         var client = host.StreamClient();
-        var failed = await ReadAllAsync(client.StreamAsync(new StreamRequest
-        {
-            SchemaId = "signup-form",
-            Prompt = "x",
-            Simulation = new JsonObject { ["scenario"] = "error", ["afterTokens"] = 12, ["tokensPerSecond"] = 0 },
-        }));
+        var failed = await FailedSignupAsync(client);
         var edited = failed[^1].Object!.DeepClone();
         edited["fullName"] = "Grace Hopper";
 
@@ -202,6 +192,15 @@ public sealed class StreamingTests(PacedServiceHost host) : IClassFixture<PacedS
         Assert.Equal(all[^1].Object!.ToJsonString(), rest[^1].Object!.ToJsonString());
         Assert.True(rest[^1].IsComplete(""));
     }
+
+    /// <summary>A sign-up form whose model fails after 12 tokens: the stream ends failed with a partial object.</summary>
+    private static Task<List<StreamUpdate>> FailedSignupAsync(StructuredStreamClient client) =>
+        ReadAllAsync(client.StreamAsync(new StreamRequest
+        {
+            SchemaId = "signup-form",
+            Prompt = "x",
+            Simulation = new JsonObject { ["scenario"] = "error", ["afterTokens"] = 12, ["tokensPerSecond"] = 0 },
+        }));
 
     private static async Task<List<StreamUpdate>> ReadAllAsync(IAsyncEnumerable<StreamUpdate> updates)
     {

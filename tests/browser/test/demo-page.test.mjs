@@ -103,11 +103,7 @@ describe('demo page', { skip }, () => {
 
   test('Stop: the service reports the stream cancelled and the page keeps what it showed', async () => {
     const { page, streamIds } = await openDemo(browser.context, api.baseUrl);
-    await choose(page, { view: 'form', speed: '15' });
-    await page.click('#generate');
-    await page.waitForFunction(() => document.querySelector('#field-email').value.length > 0);
-    await page.click('#stop');
-    await waitForEnd(page);
+    await stopFormMidway(page);
 
     const state = await streamState(api.baseUrl, streamIds.at(-1));
     assert.equal(state.status, 'cancelled');
@@ -121,11 +117,7 @@ describe('demo page', { skip }, () => {
 
   test('edit and continue: the reader corrects a field of a stopped form and the model goes on from the edit', async () => {
     const { page, streamIds } = await openDemo(browser.context, api.baseUrl);
-    await choose(page, { view: 'form', speed: '15' });
-    await page.click('#generate');
-    await page.waitForFunction(() => document.querySelector('#field-email').value.length > 0);
-    await page.click('#stop');
-    await waitForEnd(page);
+    await stopFormMidway(page);
     const stopped = streamIds.at(-1);
 
     await page.fill('#field-fullName', 'Grace Hopper');
@@ -266,6 +258,15 @@ describe('demo page', { skip }, () => {
     await page.close();
   });
 });
+
+/** Starts the form slowly and presses Stop once the email has appeared. */
+async function stopFormMidway(page) {
+  await choose(page, { view: 'form', speed: '15' });
+  await page.click('#generate');
+  await page.waitForFunction(() => document.querySelector('#field-email').value.length > 0);
+  await page.click('#stop');
+  await waitForEnd(page);
+}
 
 async function assertShows(page, view, object) {
   if (view === 'form') {
