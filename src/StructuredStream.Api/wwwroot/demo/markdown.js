@@ -1,7 +1,11 @@
 // Renders markdown that is still being written: paragraphs, headings, lists and fenced code blocks show while open
 // (an unclosed fence is a code block in progress). Only the blocks from the last one on are parsed again on each
 // frame, so a long answer costs what it grew by, and blocks already on screen are updated in place, never rebuilt.
+// A big jump (a reader catching up on a long answer) is spread over several frames, so no frame blocks the page.
 import { el } from './dom.js';
+
+/** The most new text one frame renders; the rest follows in the next frames. */
+const charactersPerFrame = 32_768;
 
 export class StreamingMarkdown {
   #container;
@@ -11,6 +15,8 @@ export class StreamingMarkdown {
   #shown = [];         // per block on screen: its kind, source text and open state
   #nodes = [];         // the blocks' elements, by index (a live children collection is slow to index when long)
   #citations;
+  #target = '';        // the text to show; #text is how much of it is on screen
+  #scheduled = false;
 
   constructor(container, citations = () => undefined) {
     this.#container = container;
@@ -19,6 +25,7 @@ export class StreamingMarkdown {
 
   reset() {
     this.#text = '';
+    this.#target = '';
     this.#stableBlocks = 0;
     this.#stableEnd = 0;
     this.#shown = [];
@@ -27,8 +34,22 @@ export class StreamingMarkdown {
   }
 
   update(text) {
-    if (text === this.#text) return;
-    if (!text.startsWith(this.#text)) this.reset();
+    this.#target = text;
+    this.#step();
+  }
+
+  #step() {
+    const target = this.#target;
+    if (target === this.#text) return;
+    if (!target.startsWith(this.#text)) this.reset();
+    this.#target = target;
+    let end = target.length;
+    if (end - this.#stableEnd > charactersPerFrame) {
+      const cut = target.lastIndexOf('\n', this.#stableEnd + charactersPerFrame);
+      if (cut > this.#stableEnd) end = cut + 1;
+    }
+
+    const text = end === target.length ? target : target.slice(0, end);
     this.#text = text;
     const blocks = parseBlocks(text, this.#stableEnd);
     // Every block but the last is closed; the last may still grow or change kind ("-" may start a list).
@@ -39,6 +60,14 @@ export class StreamingMarkdown {
     if (blocks.length > 1) {
       this.#stableBlocks += blocks.length - 1;
       this.#stableEnd = blocks[blocks.length - 1].start;
+    }
+
+    if (end < target.length && !this.#scheduled) {
+      this.#scheduled = true;
+      requestAnimationFrame(() => {
+        this.#scheduled = false;
+        this.#step();
+      });
     }
   }
 
