@@ -61,6 +61,21 @@ describe('demo page', { skip }, () => {
     await page.close();
   });
 
+  test('repairs and schema violations are shown with the result: what was repaired, which value broke the schema', async () => {
+    const { page } = await openDemo(browser.context, api.baseUrl);
+    await choose(page, { view: 'form', scenario: 'malformed' });
+    await page.click('#generate');
+    await waitForPhase(page, 'completed');
+    assert.match(await page.textContent('#result'), /valid against the schema · repaired: .*code fence.*trailing comma/);
+
+    await choose(page, { scenario: 'violation' });
+    await page.click('#generate');
+    await waitForEnd(page);
+    assert.equal(await page.textContent('#phase'), 'Stopped: the answer broke the schema');
+    assert.match(await page.textContent('#notice'), /\/\w+/);
+    await page.close();
+  });
+
   test('a model that stalls is shown stalled, and Stop still keeps what was written', async () => {
     const { page, streamIds } = await openDemo(browser.context, api.baseUrl);
     await choose(page, { view: 'form', scenario: 'stall' });
