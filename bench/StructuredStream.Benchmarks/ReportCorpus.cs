@@ -20,6 +20,47 @@ public static class ReportCorpus
 
     private static readonly string[] Regions = ["EMEA", "APAC", "North America", "LATAM", "Nordics", "DACH"];
 
+    /// <summary>The JSON Schema the reports satisfy: types, required members, enums, ranges, a pattern, no extra members.</summary>
+    public const string Schema = """
+        {
+          "$schema": "https://json-schema.org/draft/2020-12/schema",
+          "type": "object",
+          "additionalProperties": false,
+          "required": ["title", "summary", "sections"],
+          "properties": {
+            "title": {"type": "string", "maxLength": 200},
+            "summary": {"type": "string"},
+            "sections": {"type": "array", "items": {"$ref": "#/$defs/section"}}
+          },
+          "$defs": {
+            "section": {
+              "type": "object",
+              "additionalProperties": false,
+              "required": ["heading", "body", "rows"],
+              "properties": {
+                "heading": {"type": "string", "pattern": "^Section [0-9]+: "},
+                "body": {"type": "string"},
+                "rows": {"type": "array", "maxItems": 100, "items": {"$ref": "#/$defs/row"}}
+              }
+            },
+            "row": {
+              "type": "object",
+              "additionalProperties": false,
+              "required": ["region", "revenue", "growth", "customers", "onTarget"],
+              "properties": {
+                "region": {"enum": ["EMEA", "APAC", "North America", "LATAM", "Nordics", "DACH"]},
+                "revenue": {"type": "number", "minimum": 0},
+                "growth": {"type": "number", "minimum": -1, "maximum": 1},
+                "customers": {"type": "integer", "minimum": 0},
+                "onTarget": {"type": "boolean"},
+                "notes": {"type": ["string", "null"]},
+                "comment": {"type": "string", "maxLength": 2000}
+              }
+            }
+          }
+        }
+        """;
+
     /// <summary>An indented JSON report of about <paramref name="targetBytes"/> UTF-8 bytes.</summary>
     public static string Generate(int targetBytes)
     {
