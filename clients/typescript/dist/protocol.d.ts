@@ -135,8 +135,8 @@ export interface CreateStreamRequest {
     model?: ModelSettings;
     /** `append` (default) or `strict` (RFC 6902 only: `replace` instead of `append`). */
     patch?: 'append' | 'strict' | null;
-    /** `abort` (default) or `continue`: what a schema violation does. */
-    onViolation?: 'abort' | 'continue' | null;
+    /** What a schema violation does: `abort` (default), `continue`, or `retry` (ask the model again from the last valid value). */
+    onViolation?: 'abort' | 'continue' | 'retry' | null;
     simulation?: SimulationSettings;
 }
 /** The optional body of `POST /v1/streams/{id}/continue`. */

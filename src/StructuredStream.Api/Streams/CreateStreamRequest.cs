@@ -26,7 +26,11 @@ public sealed record CreateStreamRequest
     /// <summary><c>append</c> (default: strings grow by the <c>append</c> op) or <c>strict</c> (RFC 6902 only).</summary>
     public string? Patch { get; init; }
 
-    /// <summary><c>abort</c> (default) or <c>continue</c>: what a schema violation does.</summary>
+    /// <summary>
+    /// What a schema violation does: <c>abort</c> (default: <c>error</c> and <c>final</c> <c>invalid</c>),
+    /// <c>continue</c> (report it and go on) or <c>retry</c> (ask the model again from the last valid value, telling it
+    /// what broke, up to <c>Streams:ViolationRetries</c> times, with a <c>status</c> <c>retrying</c>).
+    /// </summary>
     public string? OnViolation { get; init; }
 
     /// <summary>For the simulated model: a scenario for demos and tests. Other models ignore it.</summary>

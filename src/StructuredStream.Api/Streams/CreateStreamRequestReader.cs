@@ -33,9 +33,10 @@ public sealed class CreateStreamRequestReader(SchemaCatalog catalog, SchemaCache
         };
         var policy = request.OnViolation switch
         {
-            null or "abort" => ViolationPolicy.Abort,
+            // Retrying is the service's part: the engine stops at the violation, the generation asks again.
+            null or "abort" or "retry" => ViolationPolicy.Abort,
             "continue" => ViolationPolicy.Continue,
-            _ => Refuse(problems, "onViolation", $"'{request.OnViolation}' is not a violation policy; use 'abort' or 'continue'.", ViolationPolicy.Abort),
+            _ => Refuse(problems, "onViolation", $"'{request.OnViolation}' is not a violation policy; use 'abort', 'continue' or 'retry'.", ViolationPolicy.Abort),
         };
         if (request.Model?.MaxOutputTokens is < 1)
         {
@@ -57,6 +58,7 @@ public sealed class CreateStreamRequestReader(SchemaCatalog catalog, SchemaCache
             SchemaId = request.SchemaId,
             PatchMode = patch,
             ViolationPolicy = policy,
+            RetryViolations = request.OnViolation == "retry",
             Model = request.Model,
             Simulation = request.Simulation,
             Source = request,

@@ -37,6 +37,7 @@ public sealed class Generation : IDisposable
     private long _remoteReaderSeen = long.MinValue;
     private int _reason;
     private bool _ended;
+    private RetryAfterViolation? _retry;
 
     internal Generation(string id, GenerationRequest request, GenerationServices services, QueueTicket ticket, AdmissionOptions admission)
     {
@@ -147,14 +148,11 @@ public sealed class Generation : IDisposable
         var timeouts = _services.Model.Timeouts;
         var startedAt = _services.Time.GetTimestamp();
         var batch = new List<StreamEvent>();
-        using var builder = new EventStreamBuilder(new EventStreamOptions
-        {
-            Schema = _request.Schema,
-            PatchMode = _request.PatchMode,
-            ViolationPolicy = _request.ViolationPolicy,
-            MaxInputLength = _services.Streams.MaxAnswerCharacters,
-        });
+        var builder = NewBuilder();
         var plainText = _request.PlainText ? new PlainTextAsJson() : null;
+        var retriesLeft = _request.RetryViolations ? _services.Streams.ViolationRetries : 0;
+        // With retries, the values marked complete so far: the text a retry goes on from leaves the others open.
+        var completed = retriesLeft > 0 ? new HashSet<string>(StringComparer.Ordinal) : null;
         if (_request.Continuation is { Object: not LiteralNode { Kind: DocumentNodeKind.Null } } continuation)
         {
             // The parser goes on from the old stream's text; what that text produced, readers get as one patch.
@@ -176,11 +174,12 @@ public sealed class Generation : IDisposable
         try
         {
             batch.Insert(0, new StatusEvent(StreamPhases.Generating));
+            Track(completed, batch);
             await AppendAsync(batch).ConfigureAwait(false);
             stalled.Change(timeouts.StalledAfter, Timeout.InfiniteTimeSpan);
-            var first = await OpenAsync(linked.Token).ConfigureAwait(false);
-            updates = first.Updates;
-            for (var more = first.HasUpdate; more; more = await updates.MoveNextAsync().ConfigureAwait(false))
+            bool more;
+            (updates, more) = await OpenAsync(linked.Token).ConfigureAwait(false);
+            while (more)
             {
                 idle.CancelAfter(timeouts.Idle);
                 stalled.Change(timeouts.StalledAfter, Timeout.InfiniteTimeSpan);
@@ -202,12 +201,36 @@ public sealed class Generation : IDisposable
                     }
                 }
 
+                if (builder.IsFinished && retriesLeft > 0 && RetryFrom(batch, completed!, retriesLeft) is { } retry)
+                {
+                    // The answer broke the schema: readers get what was valid and a `retrying` status instead of the
+                    // end, and the model is asked again, from that valid text, with what broke.
+                    retriesLeft--;
+                    await AppendAsync(batch).ConfigureAwait(false);
+                    await updates.DisposeAsync().ConfigureAwait(false);
+                    updates = null;
+                    builder.Dispose();
+                    builder = NewBuilder();
+                    builder.Append(retry.Text, new List<StreamEvent>());
+                    _retry = retry;
+                    (updates, more) = await OpenAsync(linked.Token).ConfigureAwait(false);
+                    if (!more)
+                    {
+                        break;
+                    }
+
+                    continue;
+                }
+
+                Track(completed, batch);
                 await AppendAsync(batch).ConfigureAwait(false);
                 if (builder.IsFinished)
                 {
                     // A violation or unreadable text ended the stream: stop paying for tokens nobody will see.
                     return;
                 }
+
+                more = await updates.MoveNextAsync().ConfigureAwait(false);
             }
 
             // Some clients (OllamaSharp) end the enumeration quietly when cancelled: that is not the model's end.
@@ -256,7 +279,59 @@ public sealed class Generation : IDisposable
             await AppendAsync(batch, last: true).ConfigureAwait(false);
             var outcome = ((FinalEvent?)batch.FindLast(e => e is FinalEvent))?.Outcome;
             _services.Metrics.Ended(outcome, tokens, _services.Time.GetElapsedTime(startedAt));
+            builder.Dispose();
         }
+    }
+
+    private EventStreamBuilder NewBuilder() => new(new EventStreamOptions
+    {
+        Schema = _request.Schema,
+        PatchMode = _request.PatchMode,
+        ViolationPolicy = _request.ViolationPolicy,
+        MaxInputLength = _services.Streams.MaxAnswerCharacters,
+    });
+
+    /// <summary>Notes the paths a batch completes, when a retry may need them.</summary>
+    private static void Track(HashSet<string>? completed, List<StreamEvent> batch)
+    {
+        if (completed is null)
+        {
+            return;
+        }
+
+        foreach (var e in batch)
+        {
+            if (e is CompleteEvent complete)
+            {
+                completed.UnionWith(complete.Paths);
+            }
+        }
+    }
+
+    /// <summary>
+    /// When a schema violation ended <paramref name="batch"/>: takes out its <c>error</c> and <c>final</c>, puts a
+    /// <c>status</c> <c>retrying</c> in their place, and returns where the model goes on from (the valid object as text,
+    /// its unfinished values open) and what to tell it; otherwise null and the batch is left as it is.
+    /// </summary>
+    private RetryAfterViolation? RetryFrom(List<StreamEvent> batch, HashSet<string> completed, int retriesLeft)
+    {
+        if (batch.Count == 0 || batch[^1] is not FinalEvent { Outcome: StreamOutcome.Invalid } final
+            || batch.OfType<ErrorEvent>().Where(e => e.Code == "schema_violation").ToList() is not { Count: > 0 } violations)
+        {
+            return null;
+        }
+
+        batch.RemoveAll(e => e is FinalEvent || e is ErrorEvent { Code: "schema_violation" });
+        Track(completed, batch);
+        var attempt = _services.Streams.ViolationRetries - retriesLeft + 1;
+        batch.Add(new StatusEvent(StreamPhases.Retrying)
+        {
+            Detail = $"The answer broke the schema ({violations[0].Message}); asking the model again from the last valid value (retry {attempt} of {_services.Streams.ViolationRetries}).",
+        });
+        var text = final.Object is LiteralNode { Kind: DocumentNodeKind.Null } ? "" : PartialJsonText.Of(final.Object, completed);
+        var guidance = "Your answer did not match the JSON schema: " + string.Join("; ", violations.Select(v => v.Message)) +
+            ". Go on from the valid part of your answer and keep to the schema.";
+        return new RetryAfterViolation(text, guidance);
     }
 
     /// <summary>
@@ -363,19 +438,27 @@ public sealed class Generation : IDisposable
         }
     }
 
-    private IReadOnlyList<ChatMessage> Messages() => _request.Continuation is { Text.Length: > 0 } continuation
+    private IReadOnlyList<ChatMessage> Messages() => _retry is { } retry
+        ? retry.Text.Length > 0
+            ? _services.Client.ContinuationMessages([.. _request.Messages, new ChatMessage(ChatRole.User, retry.Guidance)], retry.Text)
+            : [.. _request.Messages, new ChatMessage(ChatRole.User, retry.Guidance)]
+        : _request.Continuation is { Text.Length: > 0 } continuation
         ? _services.Client.ContinuationMessages(_request.Messages, continuation.Text)
         : _request.Messages;
 
+    /// <summary>Whether the model goes on from text already streamed (a continuation, or a retry after a violation).</summary>
+    private bool Continuing => _retry is { Text.Length: > 0 } || _request.Continuation is { Text.Length: > 0 };
+
     private ChatOptions CreateOptions()
     {
-        var options = _services.Client.CreateOptions(_request.Schema, _request.PlainText, continuing: _request.Continuation is { Text.Length: > 0 });
+        var options = _services.Client.CreateOptions(_request.Schema, _request.PlainText, continuing: Continuing);
         options.Temperature = _request.Model?.Temperature;
         options.MaxOutputTokens = _request.Model?.MaxOutputTokens;
         options.Seed = _request.Model?.Seed;
         options.AdditionalProperties = new() { [ModelClient.StreamIdProperty] = Id };
-        // A continuation asks the simulated model for the rest of its healthy answer, not for the same fault again.
-        if ((_request.Continuation is null ? _request.Simulation : _request.Simulation is { } original ? original with { Scenario = SimulationScenario.None } : null) is { } simulation)
+        // A continuation or a retry asks the simulated model for the rest of its healthy answer, not for the same fault again.
+        var again = _request.Continuation is not null || _retry is not null;
+        if ((!again ? _request.Simulation : _request.Simulation is { } original ? original with { Scenario = SimulationScenario.None } : null) is { } simulation)
         {
             options.AdditionalProperties[SimulatedChatClient.SettingsKey] = simulation;
             if (simulation.Scenario == SimulationScenario.Tool)

@@ -18,6 +18,9 @@ public sealed record GenerationRequest(CompiledSchema Schema, IReadOnlyList<Chat
     /// <summary>What a violation does.</summary>
     public ViolationPolicy ViolationPolicy { get; init; } = ViolationPolicy.Abort;
 
+    /// <summary>Whether a violation asks the model again from the last valid value (<c>onViolation</c> <c>retry</c>).</summary>
+    public bool RetryViolations { get; init; }
+
     /// <summary>Sampling options.</summary>
     public ModelSettings? Model { get; init; }
 

@@ -21,6 +21,12 @@ public sealed record StreamOptions
     /// </summary>
     public long MaxAnswerCharacters { get; init; } = 16_000_000;
 
+    /// <summary>
+    /// With <c>onViolation</c> <c>retry</c>: how many times the model is asked again, from the last valid value, after
+    /// its answer breaks the schema, before the stream ends <c>invalid</c>. Default 2.
+    /// </summary>
+    public int ViolationRetries { get; init; } = 2;
+
     /// <summary>How many of a stream's latest events the log keeps unmerged (see docs/protocol.md, "Catching up"). Default 64.</summary>
     public int RecentEvents { get; init; } = 64;
 }
