@@ -19,6 +19,11 @@ public static class SchemaEndpoints
             .WithName("GetSchema").WithSummary("Returns a named schema as it was stored.")
             .Produces(StatusCodes.Status200OK, contentType: "application/schema+json")
             .ProducesProblem(StatusCodes.Status404NotFound);
+        group.MapGet("/{id}/types/{language}", GetTypesAsync)
+            .WithName("GetSchemaTypes").WithSummary("Returns types for a named schema's objects: language 'typescript' (interfaces) or 'csharp' (System.Text.Json classes, by NJsonSchema).")
+            .Produces<string>(StatusCodes.Status200OK, "text/plain")
+            .ProducesProblem(StatusCodes.Status400BadRequest)
+            .ProducesProblem(StatusCodes.Status404NotFound);
         group.MapPut("/{id}", PutSchema)
             .WithName("PutSchema").WithSummary("Stores a schema under a name (replacing one of the same name).")
             .Accepts<JsonElement>("application/json", "application/schema+json")
@@ -39,6 +44,23 @@ public static class SchemaEndpoints
 
         context.Response.Headers.ETag = $"\"{schema.Schema.Hash}\"";
         return TypedResults.Content(schema.Text, "application/schema+json", Encoding.UTF8);
+    }
+
+    private static async Task<Results<ContentHttpResult, ProblemHttpResult>> GetTypesAsync(string id, string language, SchemaCatalog catalog, HttpContext context)
+    {
+        if (!catalog.TryGet(id, TenantOf.Request(context), out var schema))
+        {
+            return TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "Unknown schema", detail: $"There is no schema named '{id}'; GET /v1/schemas lists them.");
+        }
+
+        var typeName = Types.TypeScriptTypes.NameOf(id);
+        context.Response.Headers.ETag = $"\"{schema.Schema.Hash}-{language}\"";
+        return language switch
+        {
+            "typescript" => TypedResults.Content(Types.TypeScriptTypes.Generate(schema.Schema.Json, typeName), "text/plain", Encoding.UTF8),
+            "csharp" => TypedResults.Content(await Types.CSharpTypes.GenerateAsync(schema.Text, typeName).ConfigureAwait(false), "text/plain", Encoding.UTF8),
+            _ => TypedResults.Problem(statusCode: StatusCodes.Status400BadRequest, title: "Unknown language", detail: $"'{language}' is not a language types are written in; use 'typescript' or 'csharp'."),
+        };
     }
 
     private static async Task<Results<Created<SchemaSummary>, Ok<SchemaSummary>, ProblemHttpResult>> PutSchema(string id, HttpRequest request, SchemaCatalog catalog)

@@ -1,0 +1,62 @@
+using System.Net;
+using System.Text.Json.Nodes;
+using StructuredStream.Api.Tests.Support;
+
+namespace StructuredStream.Api.Tests;
+
+/// <summary>Types for named schemas: TypeScript interfaces (ours) and C# classes (NJsonSchema), for every shipped schema.</summary>
+public sealed class SchemaTypesTests(ServiceHost host) : IClassFixture<ServiceHost>
+{
+    public static TheoryData<string, string> Shipped => new()
+    {
+        { "signup-form", "SignupForm" }, { "sales-dashboard", "SalesDashboard" }, { "research-answer", "ResearchAnswer" },
+        { "support-ticket", "SupportTicket" }, { "chat", "Chat" },
+    };
+
+    [Theory]
+    [MemberData(nameof(Shipped))]
+    public async Task Every_shipped_schema_has_typescript_and_csharp_types_named_after_it(string id, string typeName)
+    {
+        using var client = host.Client();
+
+        var typescript = await client.GetStringAsync($"/v1/schemas/{id}/types/typescript");
+        var csharp = await client.GetStringAsync($"/v1/schemas/{id}/types/csharp");
+
+        Assert.Contains(id == "chat" ? $"export type {typeName} = string;" : $"export interface {typeName} {{", typescript, StringComparison.Ordinal);
+        if (id != "chat")
+        {
+            Assert.Contains($"public partial class {typeName}", csharp, StringComparison.Ordinal);
+            Assert.Contains("System.Text.Json.Serialization.JsonPropertyName", csharp, StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
+    public async Task Required_members_enums_tuples_and_closed_objects_show_in_the_typescript()
+    {
+        using var client = host.Client();
+
+        var form = await client.GetStringAsync("/v1/schemas/signup-form/types/typescript");
+        var dashboard = await client.GetStringAsync("/v1/schemas/sales-dashboard/types/typescript");
+
+        Assert.Contains("  fullName: string;", form, StringComparison.Ordinal);
+        Assert.Contains("  seats?: number;", form, StringComparison.Ordinal);
+        Assert.Contains("  plan: \"free\" | \"team\" | \"enterprise\";", form, StringComparison.Ordinal);
+        Assert.DoesNotContain("[member: string]", form, StringComparison.Ordinal); // additionalProperties: false
+        Assert.Contains("  points: [string, number][];", dashboard, StringComparison.Ordinal);
+        Assert.Contains("  kpis: Kpi[];", dashboard, StringComparison.Ordinal);
+        Assert.Contains("export interface Kpi {", dashboard, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task An_unknown_language_or_schema_is_a_precise_problem()
+    {
+        using var client = host.Client();
+
+        using var language = await client.GetAsync("/v1/schemas/signup-form/types/go");
+        using var schema = await client.GetAsync("/v1/schemas/no-such-schema/types/typescript");
+
+        Assert.Equal(HttpStatusCode.BadRequest, language.StatusCode);
+        Assert.Contains("use 'typescript' or 'csharp'", (string?)JsonNode.Parse(await language.Content.ReadAsStringAsync())!["detail"], StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.NotFound, schema.StatusCode);
+    }
+}
