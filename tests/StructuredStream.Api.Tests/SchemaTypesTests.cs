@@ -47,6 +47,26 @@ public sealed class SchemaTypesTests(ServiceHost host) : IClassFixture<ServiceHo
         Assert.Contains("export interface Kpi {", dashboard, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("signup-form", "SignupForm", "fullName")]
+    [InlineData("sales-dashboard", "SalesDashboard", "summary")]
+    [InlineData("research-answer", "ResearchAnswer", "question")]
+    [InlineData("support-ticket", "SupportTicket", "summary")]
+    public async Task The_csharp_types_compile_and_read_a_real_answer(string id, string typeName, string member)
+    {
+        using var client = host.Client();
+        var source = await client.GetStringAsync($"/v1/schemas/{id}/types/csharp");
+        var (_, events) = await ReadEvents.RunAsync(client, ReadEvents.Post(new { schemaId = id, prompt = "x", model = new { seed = 5 } }));
+        var answer = ReadEvents.Final(events).Object.ToJsonString();
+
+        var type = Compile(source).GetType($"StructuredStream.Generated.{typeName}", throwOnError: true)!;
+        var value = System.Text.Json.JsonSerializer.Deserialize(answer, type);
+
+        var property = type.GetProperties().Single(p => p.GetCustomAttributes(typeof(System.Text.Json.Serialization.JsonPropertyNameAttribute), false)
+            .Cast<System.Text.Json.Serialization.JsonPropertyNameAttribute>().Any(a => a.Name == member));
+        Assert.Equal((string?)JsonNode.Parse(answer)![member], (string?)property.GetValue(value));
+    }
+
     [Fact]
     public async Task An_unknown_language_or_schema_is_a_precise_problem()
     {
@@ -58,5 +78,21 @@ public sealed class SchemaTypesTests(ServiceHost host) : IClassFixture<ServiceHo
         Assert.Equal(HttpStatusCode.BadRequest, language.StatusCode);
         Assert.Contains("use 'typescript' or 'csharp'", (string?)JsonNode.Parse(await language.Content.ReadAsStringAsync())!["detail"], StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.NotFound, schema.StatusCode);
+    }
+
+    /// <summary>Compiles one C# file against the framework this test runs on; fails with the compiler's errors.</summary>
+    private static System.Reflection.Assembly Compile(string source)
+    {
+        var references = ((string)AppContext.GetData("TRUSTED_PLATFORM_ASSEMBLIES")!).Split(Path.PathSeparator)
+            .Select(path => Microsoft.CodeAnalysis.MetadataReference.CreateFromFile(path));
+        var compilation = Microsoft.CodeAnalysis.CSharp.CSharpCompilation.Create(
+            "GeneratedTypes",
+            [Microsoft.CodeAnalysis.CSharp.CSharpSyntaxTree.ParseText(source)],
+            references,
+            new Microsoft.CodeAnalysis.CSharp.CSharpCompilationOptions(Microsoft.CodeAnalysis.OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: Microsoft.CodeAnalysis.NullableContextOptions.Enable));
+        using var image = new MemoryStream();
+        var emitted = compilation.Emit(image);
+        Assert.True(emitted.Success, string.Join("\n", emitted.Diagnostics.Where(d => d.Severity == Microsoft.CodeAnalysis.DiagnosticSeverity.Error)));
+        return System.Reflection.Assembly.Load(image.ToArray());
     }
 }

@@ -1,10 +1,11 @@
+using System.Text.RegularExpressions;
 using NJsonSchema;
 using NJsonSchema.CodeGeneration.CSharp;
 
 namespace StructuredStream.Api.Schemas.Types;
 
 /// <summary>C# classes for a schema (System.Text.Json attributes, nullable annotations), written by NJsonSchema.</summary>
-public static class CSharpTypes
+public static partial class CSharpTypes
 {
     /// <summary>The source of a file declaring <paramref name="typeName"/> and the types it uses.</summary>
     public static async Task<string> GenerateAsync(string schemaText, string typeName)
@@ -20,8 +21,19 @@ public static class CSharpTypes
             GenerateNullableReferenceTypes = true,
             GenerateDataAnnotations = true,
         };
-        return new CSharpGenerator(schema, settings).GenerateFile(typeName);
+        var code = new CSharpGenerator(schema, settings).GenerateFile(typeName);
+
+        // NJsonSchema names enum values for System.Text.Json with EnumMember, which System.Text.Json ignores: they would
+        // be read and written as numbers. System.Text.Json's own attributes make them the schema's strings.
+        code = EnumMember().Replace(code, "[System.Text.Json.Serialization.JsonStringEnumMemberName(@\"$1\")]");
+        return EnumDeclaration().Replace(code, "$1[System.Text.Json.Serialization.JsonConverter(typeof(System.Text.Json.Serialization.JsonStringEnumConverter))]\n$1public enum ");
     }
+
+    [GeneratedRegex("""\[System\.Runtime\.Serialization\.EnumMember\(Value = @"((?:[^"]|"")*)"\)\]""")]
+    private static partial Regex EnumMember();
+
+    [GeneratedRegex(@"^([ \t]*)public enum ", RegexOptions.Multiline)]
+    private static partial Regex EnumDeclaration();
 
     /// <summary>Resolves references inside the schema only.</summary>
     private sealed class LocalReferencesOnly(JsonSchema root) : JsonReferenceResolver(new JsonSchemaAppender(root, new DefaultTypeNameGenerator()))
