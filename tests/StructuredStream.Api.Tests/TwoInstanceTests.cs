@@ -123,6 +123,36 @@ public sealed class TwoInstanceTests(TwoInstances instances) : IClassFixture<Two
     }
 
     [RedisFact]
+    public async Task A_schema_stored_through_A_is_the_same_on_B_for_listing_streaming_and_replacing()
+    {
+        var id = "shared-" + Guid.NewGuid().ToString("N")[..8];
+        using var a = instances.A.Client();
+        using var b = instances.B.Client();
+
+        using (var created = await a.PutAsync($"/v1/schemas/{id}", new StringContent("""{"type":"object","required":["title"],"properties":{"title":{"type":"string"}}}""", System.Text.Encoding.UTF8, "application/json")))
+        {
+            Assert.Equal(System.Net.HttpStatusCode.Created, created.StatusCode);
+        }
+
+        Assert.Contains(id, await b.GetStringAsync("/v1/schemas"), StringComparison.Ordinal);
+        var script = instances.Upstream.Script(call => call.StreamAsync(["""{"title":"From B"}"""]));
+        var (_, events) = await ReadEvents.RunAsync(b, ReadEvents.Post(new { schemaId = id, prompt = script.Key }));
+        Assert.Equal(StreamOutcome.Completed, ReadEvents.Final(events).Outcome);
+
+        // Replaced on B, seen on A: the next stream on A is held to the new schema.
+        using (var replaced = await b.PutAsync($"/v1/schemas/{id}", new StringContent("""{"type":"object","required":["title","owner"],"properties":{"title":{"type":"string"},"owner":{"type":"string"}}}""", System.Text.Encoding.UTF8, "application/json")))
+        {
+            Assert.Equal(System.Net.HttpStatusCode.OK, replaced.StatusCode);
+        }
+
+        var again = instances.Upstream.Script(call => call.StreamAsync(["""{"title":"On A"}"""]));
+        var (_, onA) = await ReadEvents.RunAsync(a, ReadEvents.Post(new { schemaId = id, prompt = again.Key }));
+        var final = ReadEvents.Final(onA);
+        Assert.Equal(StreamOutcome.Invalid, final.Outcome);
+        Assert.Contains(final.Errors, e => e.Keyword == "required");
+    }
+
+    [RedisFact]
     public async Task A_stream_finished_on_A_is_regenerated_on_B_with_the_same_request()
     {
         var script = instances.Upstream.Script(call => call.StreamAsync(FakeModelCall.Pieces("""{"title":"Again"}""")));

@@ -6,7 +6,7 @@ using StructuredStream.Redis;
 
 namespace StructuredStream.Api.Hosting;
 
-/// <summary>Wires the stream log the configuration names: in memory, or Redis with ownership and slots across instances.</summary>
+/// <summary>Wires the stream log the configuration names: in memory, or Redis with ownership, slots and tenants' schemas across instances.</summary>
 public static class LogRegistration
 {
     /// <summary>The log the configuration names; with Redis, the ownership of streams across instances too.</summary>
@@ -41,6 +41,7 @@ public static class LogRegistration
                 services.AddSingleton(provider => new RedisStreamLog(provider.GetRequiredService<IConnectionMultiplexer>(), logOptions, provider.GetRequiredService<TimeProvider>()));
                 services.AddSingleton<IStreamLog>(provider => provider.GetRequiredService<RedisStreamLog>());
                 services.AddSingleton(provider => new RedisStreamSignals(provider.GetRequiredService<IConnectionMultiplexer>(), logOptions));
+                services.AddSingleton(provider => new RedisSchemaStore(provider.GetRequiredService<IConnectionMultiplexer>(), logOptions));
                 services.AddSingleton<RedisStreamOwnership>();
                 services.AddSingleton<IStreamOwnership>(provider => provider.GetRequiredService<RedisStreamOwnership>());
                 services.AddHostedService(provider => provider.GetRequiredService<RedisStreamOwnership>());

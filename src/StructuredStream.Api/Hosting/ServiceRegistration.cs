@@ -33,7 +33,8 @@ public static class ServiceRegistration
         services.AddSingleton(_ => new SchemaCache());
         services.AddSingleton(provider =>
         {
-            var catalog = new SchemaCatalog(provider.GetRequiredService<SchemaCache>());
+            // With the Redis log, tenants' schemas are shared by the instances too.
+            var catalog = new SchemaCatalog(provider.GetRequiredService<SchemaCache>(), provider.GetService<StructuredStream.Redis.RedisSchemaStore>());
             var directory = Path.Combine(AppContext.BaseDirectory, options.SchemasDirectory);
             if (Directory.Exists(directory))
             {

@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Text.RegularExpressions;
+using StructuredStream.Redis;
 using StructuredStream.Schemas;
 
 namespace StructuredStream.Api.Schemas;
@@ -7,17 +8,21 @@ namespace StructuredStream.Api.Schemas;
 /// <summary>
 /// Named schemas: those shipped in <c>schemas/</c>, loaded at start and seen by every tenant, and those a tenant
 /// stores with <c>PUT /v1/schemas/{id}</c>, seen by that tenant only (and shadowing a shipped one of the same id).
+/// With several instances, tenants' schemas live in Redis (<see cref="RedisSchemaStore"/>) and are read from there
+/// each time, so a schema stored through one instance is the same on all of them.
 /// </summary>
 public sealed partial class SchemaCatalog
 {
     private const string Shipped = "";
     private readonly ConcurrentDictionary<(string Tenant, string Id), NamedSchema> _schemas = new();
     private readonly SchemaCache _cache;
+    private readonly RedisSchemaStore? _shared;
 
-    /// <summary>Creates an empty catalog that compiles through <paramref name="cache"/>.</summary>
-    public SchemaCatalog(SchemaCache cache)
+    /// <summary>Creates an empty catalog that compiles through <paramref name="cache"/>, keeping tenants' schemas in <paramref name="shared"/> when given.</summary>
+    public SchemaCatalog(SchemaCache cache, RedisSchemaStore? shared = null)
     {
         _cache = cache;
+        _shared = shared;
     }
 
     /// <summary>The named schemas a tenant sees, by id.</summary>
@@ -30,6 +35,11 @@ public sealed partial class SchemaCatalog
             {
                 seen[id] = schema;
             }
+        }
+
+        foreach (var (id, text) in _shared?.All(tenant) ?? [])
+        {
+            seen[id] = new NamedSchema(id, text, _cache.GetOrLoad(text));
         }
 
         return seen.Values.OrderBy(s => s.Id, StringComparer.Ordinal);
@@ -57,8 +67,17 @@ public sealed partial class SchemaCatalog
     }
 
     /// <summary>The schema named <paramref name="id"/> as <paramref name="tenant"/> sees it.</summary>
-    public bool TryGet(string id, string tenant, [System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out NamedSchema? schema) =>
-        _schemas.TryGetValue((tenant, id), out schema) || _schemas.TryGetValue((Shipped, id), out schema);
+    public bool TryGet(string id, string tenant, [System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out NamedSchema? schema)
+    {
+        if (_shared?.Find(tenant, id) is { } text)
+        {
+            // Compiled once per content (the cache is keyed by its hash), whichever instance stored it.
+            schema = new NamedSchema(id, text, _cache.GetOrLoad(text));
+            return true;
+        }
+
+        return _schemas.TryGetValue((tenant, id), out schema) || _schemas.TryGetValue((Shipped, id), out schema);
+    }
 
     /// <summary>
     /// Stores a tenant's schema under a name, replacing the tenant's one before it; returns what was stored and
@@ -74,6 +93,11 @@ public sealed partial class SchemaCatalog
         }
 
         var stored = new NamedSchema(id, text, _cache.GetOrLoad(text));
+        if (_shared is not null && tenant != Shipped)
+        {
+            return (stored, _shared.Save(tenant, id, text));
+        }
+
         var isNew = true;
         _schemas.AddOrUpdate((tenant, id), stored, (_, _) =>
         {
