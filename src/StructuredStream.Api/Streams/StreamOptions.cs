@@ -27,6 +27,13 @@ public sealed record StreamOptions
     /// </summary>
     public int ViolationRetries { get; init; } = 2;
 
+    /// <summary>
+    /// How long a model chunk's patches and completes may wait to be sent merged with the chunks after it, as one
+    /// <c>patch</c> and one <c>complete</c> (docs/protocol.md, "Coalescing"): fewer, larger events for at most this much
+    /// latency. Zero (the default) sends each chunk's events as soon as they are made.
+    /// </summary>
+    public TimeSpan CoalesceWithin { get; init; } = TimeSpan.Zero;
+
     /// <summary>How many of a stream's latest events the log keeps unmerged (see docs/protocol.md, "Catching up"). Default 64.</summary>
     public int RecentEvents { get; init; } = 64;
 }

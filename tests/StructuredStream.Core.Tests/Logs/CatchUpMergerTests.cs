@@ -1,5 +1,6 @@
 using FsCheck;
 using FsCheck.Xunit;
+using StructuredStream.Documents;
 using StructuredStream.Logs;
 using StructuredStream.Patching;
 using StructuredStream.Protocol;
@@ -25,18 +26,57 @@ public sealed class CatchUpMergerTests
         Assert.True(merged.Select(e => e.Seq).SequenceEqual(merged.Select(e => e.Seq).Order()), "seqs stay in order");
     }
 
-    [Fact]
-    public void Consecutive_appends_to_one_path_become_one_op()
+    [Theory]
+    [InlineData(1, false)]
+    [InlineData(2, false)]
+    [InlineData(3, true)]
+    public void Every_window_of_a_stream_with_duplicate_keys_merges_to_the_same_object(int chunkSize, bool strict)
     {
-        var events = StreamRun.Of(ChunkedText.CutEvery("""{"title":"Hello, streaming world"}""", 4)).Events;
+        // A duplicate key replaces a value the run may already have filled: what was folded into the old value must not
+        // reappear in the new one.
+        var text = """{"a":{"x":1,"x":"yy"},"a":{"y":[1,{"z":"w"}]},"b":"s","b":{"c":"d"}}""";
+        var events = StreamRun.Of(ChunkedText.CutEvery(text, chunkSize), new EventStreamOptions { PatchMode = strict ? PatchMode.Strict : PatchMode.Append }).Events;
+        var expected = ((FinalEvent)events[^1].Event).Object;
+
+        for (var from = 0; from < events.Count; from++)
+        {
+            for (var to = from + 1; to <= events.Count; to++)
+            {
+                var merged = CatchUpMerger.Merge([.. events.Take(to).Skip(from)]);
+                DocumentAssert.Equal(expected, DocumentAssert.Replay([.. events.Take(from), .. merged, .. events.Skip(to)]));
+            }
+        }
+    }
+
+    [Fact]
+    public void An_object_that_opens_and_fills_within_the_run_becomes_one_add_of_what_it_holds()
+    {
+        var events = StreamRun.Of(ChunkedText.CutEvery("""{"title":"Hello, streaming world","tags":["a"]}""", 4)).Events;
         var patches = events.Where(e => e.Event is PatchEvent).ToList();
 
         var merged = CatchUpMerger.Merge(patches);
 
         var patch = Assert.IsType<PatchEvent>(Assert.Single(merged).Event);
         Assert.Equal(
-            ["""{"op":"add","path":"","value":{}}""", """{"op":"add","path":"/title","value":"Hello, streaming world"}"""],
+            ["""{"op":"add","path":"","value":{"title":"Hello, streaming world","tags":["a"]}}"""],
             patch.Ops.Select(Wire.OperationJson));
         Assert.Equal(patches[^1].Seq, merged[0].Seq);
+    }
+
+    [Fact]
+    public void Consecutive_appends_to_a_string_the_run_did_not_add_become_one_op_and_the_events_are_left_unchanged()
+    {
+        var events = StreamRun.Of(ChunkedText.CutEvery("""{"title":"Hello, streaming world"}""", 4)).Events;
+        var appends = events.Where(e => e.Event is PatchEvent p && p.Ops.All(op => op.Op == PatchOperationKind.Append)).ToList();
+        var before = Wire.ToNdjson(appends);
+
+        var merged = CatchUpMerger.Merge(appends);
+
+        var patch = Assert.IsType<PatchEvent>(Assert.Single(merged).Event);
+        var op = Assert.Single(patch.Ops);
+        Assert.Equal(PatchOperationKind.Append, op.Op);
+        Assert.Equal("/title", op.Path);
+        Assert.EndsWith("streaming world", ((StringNode)op.Value!).Value, StringComparison.Ordinal);
+        Assert.Equal(before, Wire.ToNdjson(appends));
     }
 }
