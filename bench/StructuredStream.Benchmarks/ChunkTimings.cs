@@ -15,6 +15,14 @@ namespace StructuredStream.Benchmarks;
 public static class ChunkTimings
 {
     private const int Runs = 5;
+
+    /// <summary>
+    /// Chunks per <c>Streams:CoalesceWithin</c> window the wire is measured with: none, and windows of about 100 ms and
+    /// 500 ms for a model writing 50 chunks a second.
+    /// </summary>
+    private static readonly int[] ChunksPerWindow = [1, 5, 25];
+
+    private static readonly bool[] GzipOffAndOn = [false, true];
     private static readonly JsonSerializerOptions Indented = new() { WriteIndented = true };
 
     /// <summary>Measures every <c>*.chunks.ndjson</c> in <paramref name="directory"/> and writes the results as JSON.</summary>
@@ -48,6 +56,12 @@ public static class ChunkTimings
                     ["p99Us"] = Milliseconds(perChunk[(int)(perChunk.Length * 0.99)]) * 1000,
                     ["wireBytes"] = median.WireBytes,
                     ["caughtUpWireBytes"] = CaughtUpWireBytes(chunks, mode),
+                    ["wire"] = ChunksPerWindow.SelectMany(w => GzipOffAndOn.Select(gzip => new Dictionary<string, object>
+                    {
+                        ["chunksPerWindow"] = w,
+                        ["gzip"] = gzip,
+                        ["bytes"] = LiveWireBytes(chunks, mode, w, gzip),
+                    })).ToList(),
                 });
                 Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{Path.GetFileName(file)} {mode}: {Milliseconds(median.TotalTicks):0.0} ms, {median.WireBytes} NDJSON bytes"));
             }
@@ -119,6 +133,49 @@ public static class ChunkTimings
         }
 
         return wire.Length;
+    }
+
+    /// <summary>
+    /// The bytes a live reader receives when every <paramref name="chunksPerWindow"/> chunks' events are sent merged
+    /// (<see cref="EventCoalescer"/>, as <c>Streams:CoalesceWithin</c> does), gzip-compressed with a flush after every
+    /// event when <paramref name="gzip"/> (as the service does for a client that accepts gzip).
+    /// </summary>
+    private static long LiveWireBytes(string[] chunks, PatchMode mode, int chunksPerWindow, bool gzip)
+    {
+        using var counted = new CountingStream();
+        using (var compressed = gzip ? new System.IO.Compression.GZipStream(counted, System.IO.Compression.CompressionLevel.Optimal, leaveOpen: true) : null)
+        using (var writer = new NdjsonEventWriter(compressed ?? (Stream)counted))
+        using (var builder = new EventStreamBuilder(new EventStreamOptions { PatchMode = mode }))
+        {
+            var events = new List<StreamEvent>();
+            var coalescer = new EventCoalescer();
+            var seq = 0L;
+            for (var i = 0; i < chunks.Length; i++)
+            {
+                builder.Append(chunks[i], events);
+                if (chunksPerWindow > 1 && coalescer.TryTake(events) && (i + 1) % chunksPerWindow != 0)
+                {
+                    continue;
+                }
+
+                coalescer.MoveTo(events);
+                foreach (var e in events)
+                {
+                    writer.Write(new SequencedEvent(++seq, e));
+                }
+
+                events.Clear();
+            }
+
+            builder.Finish(events);
+            coalescer.MoveTo(events);
+            foreach (var e in events)
+            {
+                writer.Write(new SequencedEvent(++seq, e));
+            }
+        }
+
+        return counted.Length;
     }
 
     private static double Milliseconds(long ticks) => ticks * 1000.0 / Stopwatch.Frequency;

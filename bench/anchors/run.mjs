@@ -6,6 +6,7 @@
 //   node run.mjs CORPUS_DIR OUT.json [LIMIT_SECONDS=60]
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import zlib from 'node:zlib';
 import { performance } from 'node:perf_hooks';
 import { parsePartialJson } from 'ai';
 import { disableErrorLogging, parse as bestEffortParse } from 'best-effort-json-parser';
@@ -54,13 +55,17 @@ const anchors = [
   },
   {
     name: 'diff: partial parse + fast-json-patch compare',
-    start: () => ({ text: '', previous: undefined, wireBytes: 0 }),
+    start: () => ({ text: '', previous: undefined, wireBytes: 0, lines: [] }),
     step: (state, chunk) => {
       state.text += chunk;
       const current = partial(state.text);
       if (current === undefined) return;
       const ops = state.previous === undefined ? [{ op: 'replace', path: '', value: current }] : jsonPatch.compare(state.previous, current);
-      if (ops.length > 0) state.wireBytes += Buffer.byteLength(JSON.stringify(ops)) + 1;
+      if (ops.length > 0) {
+        const line = `${JSON.stringify(ops)}\n`;
+        state.wireBytes += Buffer.byteLength(line);
+        state.lines.push(line);
+      }
       state.previous = current;
     },
   },
@@ -74,6 +79,18 @@ const anchors = [
     step: (state, chunk) => state.parser.write(chunk),
   },
 ];
+
+async function gzippedBytes(lines) {
+  const gzip = zlib.createGzip();
+  let bytes = 0;
+  gzip.on('data', data => { bytes += data.length; });
+  for (const line of lines) {
+    gzip.write(line);
+    await new Promise(resolve => gzip.flush(zlib.constants.Z_SYNC_FLUSH, resolve));
+  }
+  await new Promise(resolve => gzip.end(resolve));
+  return bytes;
+}
 
 function partial(text) {
   try {
@@ -116,7 +133,11 @@ for (const anchor of anchors) {
       p50Us: sorted[Math.floor(sorted.length / 2)] * 1000,
       p99Us: sorted[Math.floor(sorted.length * 0.99)] * 1000,
     };
-    if ('wireBytes' in state) row.wireBytes = state.wireBytes;
+    if ('wireBytes' in state) {
+      row.wireBytes = state.wireBytes;
+      // Outside the timed loop: the same lines gzip-compressed with a flush after each, as a server would send them.
+      if (finished) row.wireBytesGzip = await gzippedBytes(state.lines);
+    }
     results.push(row);
     console.log(`${anchor.name} ${file}: ${finished ? `${row.totalMs.toFixed(0)} ms` : `stopped after ${done} of ${chunks.length} chunks (${(limitMs / 1000)} s)`}`);
     if (!finished) gaveUpAt = file;

@@ -84,6 +84,7 @@ public static class ServiceRegistration
             };
         });
         services.AddHealthChecks();
+        services.AddEventCompression(options.Streams);
         services.AddStructuredStreamSwagger();
         return services;
     }
@@ -103,6 +104,7 @@ public static class ServiceRegistration
         // Before the server waits for open requests: those are readers waiting for their streams' final events.
         app.Lifetime.ApplicationStopping.Register(() => app.Services.GetRequiredService<StreamHub>().StopAllAsync().Wait(TimeSpan.FromSeconds(10)));
         app.UseCors();
+        app.UseEventCompression(app.Services.GetRequiredService<StreamOptions>());
         app.UseMiddleware<ApiKeyMiddleware>();
         app.UseRateLimiter();
         app.UseStructuredStreamSwagger();

@@ -34,6 +34,13 @@ public sealed record StreamOptions
     /// </summary>
     public TimeSpan CoalesceWithin { get; init; } = TimeSpan.Zero;
 
+    /// <summary>
+    /// Whether responses are gzip-compressed for clients that send <c>Accept-Encoding: gzip</c> (browsers and most HTTP
+    /// clients do), event streams included, each batch flushed as written. Default true. Turn it off when answers may
+    /// carry secrets next to text an attacker can choose (the BREACH attack on compressed HTTPS responses).
+    /// </summary>
+    public bool Compress { get; init; } = true;
+
     /// <summary>How many of a stream's latest events the log keeps unmerged (see docs/protocol.md, "Catching up"). Default 64.</summary>
     public int RecentEvents { get; init; } = 64;
 }
