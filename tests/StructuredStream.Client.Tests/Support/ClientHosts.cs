@@ -13,7 +13,8 @@ public sealed class PacedServiceHost : ServiceHost
     /// <summary>A client over the real socket, through <paramref name="handler"/> when given.</summary>
     public StructuredStreamClient StreamClient(StructuredStreamClientOptions? options = null, Func<HttpMessageHandler, HttpMessageHandler>? handler = null)
     {
-        var socket = new SocketsHttpHandler();
+        // Asking for gzip, as a browser does: every client test reads the stream compressed.
+        var socket = new SocketsHttpHandler { AutomaticDecompression = System.Net.DecompressionMethods.GZip };
         var http = new HttpClient(handler is null ? socket : handler(socket)) { BaseAddress = ClientOptions.BaseAddress };
         return new StructuredStreamClient(http, options ?? new StructuredStreamClientOptions { Reconnect = new ReconnectOptions { InitialDelay = TimeSpan.FromMilliseconds(50) } });
     }
