@@ -1,5 +1,6 @@
 // The client's state of one stream: the object its patches built, the completed paths, the phase and the last seq
 // applied. An event at or below that seq is never applied again, whatever the connection does.
+import { CompletedPaths } from './completed-paths.js';
 import { checksumOf } from './checksum.js';
 import { ChecksumMismatchError, PatchError, StreamProtocolError } from './errors.js';
 import { jsonEqual } from './json-equal.js';
@@ -17,7 +18,7 @@ export class StreamSession {
     errors = [];
     #object = undefined;
     #lastSeq = 0;
-    #completed = new Set();
+    #completed = CompletedPaths.of();
     #phase = 'connecting';
     #phaseBeforeDrop = 'connecting';
     #position;
@@ -30,7 +31,7 @@ export class StreamSession {
         if (from !== undefined) {
             this.#lastSeq = from.after;
             this.#object = from.object;
-            this.#completed = new Set(from.completed ?? []);
+            this.#completed = CompletedPaths.of(from.completed ?? []);
             this.#patched = true;
         }
     }
@@ -214,12 +215,6 @@ export class StreamSession {
         if (!Array.isArray(paths) || paths.length === 0) {
             return;
         }
-        const completed = new Set(this.#completed);
-        for (const path of paths) {
-            if (typeof path === 'string') {
-                completed.add(path);
-            }
-        }
-        this.#completed = completed;
+        this.#completed = this.#completed.with(paths.filter((path) => typeof path === 'string'));
     }
 }

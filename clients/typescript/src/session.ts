@@ -1,5 +1,6 @@
 // The client's state of one stream: the object its patches built, the completed paths, the phase and the last seq
 // applied. An event at or below that seq is never applied again, whatever the connection does.
+import { CompletedPaths } from './completed-paths.js';
 import { checksumOf } from './checksum.js';
 import type { WireEvent } from './connection.js';
 import { ChecksumMismatchError, PatchError, StreamProtocolError } from './errors.js';
@@ -24,7 +25,7 @@ export class StreamSession {
 
   #object: unknown = undefined;
   #lastSeq = 0;
-  #completed: ReadonlySet<string> = new Set();
+  #completed = CompletedPaths.of();
   #phase: StreamPhase = 'connecting';
   #phaseBeforeDrop: StreamPhase = 'connecting';
   #position: number | undefined;
@@ -38,7 +39,7 @@ export class StreamSession {
     if (from !== undefined) {
       this.#lastSeq = from.after;
       this.#object = from.object;
-      this.#completed = new Set(from.completed ?? []);
+      this.#completed = CompletedPaths.of(from.completed ?? []);
       this.#patched = true;
     }
   }
@@ -258,13 +259,6 @@ export class StreamSession {
       return;
     }
 
-    const completed = new Set(this.#completed);
-    for (const path of paths) {
-      if (typeof path === 'string') {
-        completed.add(path);
-      }
-    }
-
-    this.#completed = completed;
+    this.#completed = this.#completed.with(paths.filter((path): path is string => typeof path === 'string'));
   }
 }

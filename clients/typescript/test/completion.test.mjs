@@ -32,3 +32,30 @@ describe('completion', () => {
     assert.ok(s.isComplete('/a/bc') && s.isComplete('/anything/at/all'));
   });
 });
+
+describe('CompletedPaths', () => {
+  it('gives every update its own view of one shared log, however many completes come', async () => {
+    const { CompletedPaths } = await import('../dist/completed-paths.js');
+    const views = [CompletedPaths.of()];
+    for (let i = 0; i < 10_000; i++) views.push(views.at(-1).with([`/rows/${i}`, `/rows/${i}`]));
+    assert.equal(views[0].size, 0);
+    assert.equal(views[3].size, 3);
+    assert.deepEqual([...views[3]], ['/rows/0', '/rows/1', '/rows/2']);
+    assert.ok(views[3].has('/rows/2') && !views[3].has('/rows/3'));
+    assert.equal(views.at(-1).size, 10_000);
+    assert.deepEqual([...views[2].entries()], [['/rows/0', '/rows/0'], ['/rows/1', '/rows/1']]);
+  });
+
+  it('extending an older view leaves the newer ones as they were', async () => {
+    const { CompletedPaths } = await import('../dist/completed-paths.js');
+    const older = CompletedPaths.of(['/a']);
+    const newer = older.with(['/b']);
+    const branch = older.with(['/c']);
+    assert.deepEqual([...newer], ['/a', '/b']);
+    assert.deepEqual([...branch], ['/a', '/c']);
+    assert.deepEqual([...older], ['/a']);
+    const seen = [];
+    branch.forEach((value, key, set) => seen.push([value, key, set === branch]));
+    assert.deepEqual(seen, [['/a', '/a', true], ['/c', '/c', true]]);
+  });
+});
