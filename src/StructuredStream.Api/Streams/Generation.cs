@@ -39,9 +39,6 @@ public sealed class Generation : IDisposable
     private bool _ended;
     private RetryAfterViolation? _retry;
 
-    /// <summary>Events held to be sent merged (<c>Streams:CoalesceWithin</c>); used by the generation's own flow only.</summary>
-    private readonly EventCoalescer _held = new();
-    private long _heldSince;
 
     internal Generation(string id, GenerationRequest request, GenerationServices services, QueueTicket ticket, AdmissionOptions admission)
     {
@@ -152,6 +149,7 @@ public sealed class Generation : IDisposable
         var timeouts = _services.Model.Timeouts;
         var startedAt = _services.Time.GetTimestamp();
         var batch = new List<StreamEvent>();
+        var window = new CoalescingWindow(_services.Streams.CoalesceWithin, _services.Time);
         var builder = NewBuilder();
         var plainText = _request.PlainText ? new PlainTextAsJson() : null;
         var retriesLeft = _request.RetryViolations ? _services.Streams.ViolationRetries : 0;
@@ -207,7 +205,7 @@ public sealed class Generation : IDisposable
 
                 if (builder.IsFinished)
                 {
-                    _held.MoveTo(batch);
+                    window.Release(batch);
                 }
 
                 if (builder.IsFinished && retriesLeft > 0 && RetryFrom(batch, completed!, retriesLeft) is { } retry)
@@ -232,7 +230,7 @@ public sealed class Generation : IDisposable
                 }
 
                 Track(completed, batch);
-                if (!Hold(batch, builder))
+                if (!window.Hold(batch, builder.IsFinished))
                 {
                     await AppendAsync(batch).ConfigureAwait(false);
                 }
@@ -243,7 +241,7 @@ public sealed class Generation : IDisposable
                     return;
                 }
 
-                more = await NextAsync(updates, batch).ConfigureAwait(false);
+                more = await window.NextAsync(updates, batch, held => AppendAsync(held)).ConfigureAwait(false);
             }
 
             // Some clients (OllamaSharp) end the enumeration quietly when cancelled: that is not the model's end.
@@ -290,77 +288,12 @@ public sealed class Generation : IDisposable
             }
 
             // What was held for the window comes before the end, so replaying the patches still gives final.object.
-            _held.MoveTo(batch);
+            window.Release(batch);
             await AppendAsync(batch, last: true).ConfigureAwait(false);
             var outcome = ((FinalEvent?)batch.FindLast(e => e is FinalEvent))?.Outcome;
             _services.Metrics.Ended(outcome, tokens, _services.Time.GetElapsedTime(startedAt));
             builder.Dispose();
         }
-    }
-
-    /// <summary>
-    /// With <c>Streams:CoalesceWithin</c>, holds a chunk's patches and completes to send them merged with the next ones
-    /// (<see cref="EventCoalescer"/>), until the window from the first held chunk ends; false when the batch is to be
-    /// appended now, with what was held before it.
-    /// </summary>
-    private bool Hold(List<StreamEvent> batch, EventStreamBuilder builder)
-    {
-        var window = _services.Streams.CoalesceWithin;
-        if (window <= TimeSpan.Zero || builder.IsFinished)
-        {
-            _held.MoveTo(batch);
-            return false;
-        }
-
-        var wasEmpty = _held.IsEmpty;
-        if (!_held.TryTake(batch))
-        {
-            _held.MoveTo(batch);
-            return false;
-        }
-
-        if (wasEmpty)
-        {
-            _heldSince = _services.Time.GetTimestamp();
-        }
-
-        if (!_held.IsEmpty && _services.Time.GetElapsedTime(_heldSince) >= window)
-        {
-            _held.MoveTo(batch);
-            return false;
-        }
-
-        return true;
-    }
-
-    /// <summary>
-    /// The model's next update; when events are held and it is not there yet, they are appended once their window ends,
-    /// so a pause of the model never keeps shown text back longer than the window.
-    /// </summary>
-    private async ValueTask<bool> NextAsync(IAsyncEnumerator<ChatResponseUpdate> updates, List<StreamEvent> batch)
-    {
-        var next = updates.MoveNextAsync();
-        if (next.IsCompleted || _held.IsEmpty)
-        {
-            return await next.ConfigureAwait(false);
-        }
-
-        var left = _services.Streams.CoalesceWithin - _services.Time.GetElapsedTime(_heldSince);
-        var moved = next.AsTask();
-        if (left > TimeSpan.Zero)
-        {
-            using var windowEnd = new CancellationTokenSource();
-            var delay = Task.Delay(left, _services.Time, windowEnd.Token);
-            if (await Task.WhenAny(moved, delay).ConfigureAwait(false) == moved)
-            {
-                await windowEnd.CancelAsync().ConfigureAwait(false);
-                return await moved.ConfigureAwait(false);
-            }
-        }
-
-        _held.MoveTo(batch);
-        await AppendAsync(batch).ConfigureAwait(false);
-        return await moved.ConfigureAwait(false);
     }
 
     private EventStreamBuilder NewBuilder() => new(new EventStreamOptions
