@@ -22,6 +22,7 @@ internal static class ReplayCommand
         var patch = new Option<string>("--patch") { Description = "append: strings grow with the 'append' op; strict: RFC 6902 ops only ('replace').", DefaultValueFactory = _ => "append" };
         patch.AcceptOnlyFromAmong("append", "strict");
         var strict = new Option<bool>("--strict") { Description = "Accept only RFC 8259 JSON: no repairs; anything else fails the stream." };
+        var coalesce = new Option<int>("--coalesce") { Description = "Send the events of every N chunks merged, one patch and one complete, as the service's Streams:CoalesceWithin does for the chunks of a window.", DefaultValueFactory = _ => 1, HelpName = "N" };
         var maxDepth = new Option<int>("--max-depth") { Description = "Deepest nesting accepted (1 to 1000).", DefaultValueFactory = _ => JsonParserOptions.Default.MaxDepth, HelpName = "N" };
 
         var schema = new Option<string>("--schema") { Description = "JSON Schema (draft 2020-12) the object must satisfy: violations are reported as they become provable, and the whole object is validated at the end.", HelpName = "FILE" };
@@ -30,7 +31,7 @@ internal static class ReplayCommand
 
         var command = new Command("replay", "Stream model output through the engine; write the events as NDJSON to stdout. Exit 0 if the stream completed, 1 if it failed (the events are still written), 2 on bad usage or unreadable input.")
         {
-            chunks, text, chunkSize, randomChunks, patch, strict, maxDepth, schema, onViolation,
+            chunks, text, chunkSize, randomChunks, patch, strict, coalesce, maxDepth, schema, onViolation,
         };
         command.Validators.Add(result =>
         {
@@ -52,6 +53,7 @@ internal static class ReplayCommand
         chunkSize.CustomParser = result => WholeNumber(result, "--chunk-size", 1, int.MaxValue);
         randomChunks.CustomParser = result => WholeNumber(result, "--random-chunks", int.MinValue, int.MaxValue);
         maxDepth.CustomParser = result => WholeNumber(result, "--max-depth", 1, 1000) ?? 0;
+        coalesce.CustomParser = result => WholeNumber(result, "--coalesce", 1, int.MaxValue) ?? 1;
 
         command.SetAction(parsed =>
         {
@@ -65,22 +67,29 @@ internal static class ReplayCommand
             var source = parsed.GetValue(chunks) is { } chunksPath
                 ? ChunkSource.FromChunksFile(files, chunksPath)
                 : Cut(files, parsed.GetValue(text)!, parsed.GetValue(chunkSize), parsed.GetValue(randomChunks));
-            return Run(source, options, output);
+            return Run(source, options, output, parsed.GetValue(coalesce));
         });
         return command;
     }
 
-    /// <summary>Streams <paramref name="chunks"/> through a builder, writing each event as soon as it exists.</summary>
-    public static int Run(IEnumerable<string> chunks, EventStreamOptions options, Stream output)
+    /// <summary>
+    /// Streams <paramref name="chunks"/> through a builder, writing each event as soon as it exists, or the events of every
+    /// <paramref name="chunksPerWrite"/> chunks merged (<see cref="EventCoalescer"/>).
+    /// </summary>
+    public static int Run(IEnumerable<string> chunks, EventStreamOptions options, Stream output, int chunksPerWrite = 1)
     {
         using var builder = new EventStreamBuilder(options);
         using var writer = new NdjsonEventWriter(output);
         var pending = new List<StreamEvent>();
+        var held = new EventCoalescer();
+        var chunksHeld = 0;
         long seq = 0;
         FinalEvent? final = null;
 
         void WritePending()
         {
+            held.MoveTo(pending);
+            chunksHeld = 0;
             foreach (var e in pending)
             {
                 writer.Write(new SequencedEvent(++seq, e));
@@ -95,6 +104,11 @@ internal static class ReplayCommand
             foreach (var chunk in chunks)
             {
                 builder.Append(chunk, pending);
+                if (chunksPerWrite > 1 && !builder.IsFinished && held.TryTake(pending) && ++chunksHeld < chunksPerWrite)
+                {
+                    continue;
+                }
+
                 WritePending();
                 if (builder.IsFinished)
                 {

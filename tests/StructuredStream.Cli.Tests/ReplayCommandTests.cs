@@ -8,6 +8,23 @@ public sealed class ReplayCommandTests : IDisposable
     private readonly TempFiles _files = new();
 
     [Fact]
+    public void Coalesce_sends_every_n_chunks_as_one_patch_and_one_complete_and_apply_rebuilds_the_same_object()
+    {
+        var input = _files.Write("report.txt", Report);
+        var each = CliRun.InProcess("replay", "--text", input, "--chunk-size", "3");
+        var merged = CliRun.InProcess("replay", "--text", input, "--chunk-size", "3", "--coalesce", "8");
+
+        Assert.Equal((0, 0), (each.ExitCode, merged.ExitCode));
+        var windows = (int)Math.Ceiling(Math.Ceiling(Report.Length / 3.0) / 8);
+        var patches = merged.Lines.Count(line => line.Contains("\"type\":\"patch\"", StringComparison.Ordinal));
+        Assert.True(patches <= windows && patches * 2 < each.Lines.Count(line => line.Contains("\"type\":\"patch\"", StringComparison.Ordinal)), $"{patches} patches for {windows} windows");
+        Assert.Equal(each.Lines[^1][each.Lines[^1].IndexOf("\"type\"", StringComparison.Ordinal)..], merged.Lines[^1][merged.Lines[^1].IndexOf("\"type\"", StringComparison.Ordinal)..]);
+        var apply = CliRun.InProcess("apply", _files.Write("merged.ndjson", merged.Output));
+        Assert.Equal((0, ""), (apply.ExitCode, apply.Error));
+        Assert.Equal(CliRun.InProcess("apply", _files.Write("each.ndjson", each.Output)).Output, apply.Output);
+    }
+
+    [Fact]
     public void Replay_of_a_chunks_file_writes_the_event_stream_with_seq_from_1()
     {
         var chunks = _files.Write("chunks.ndjson", "\"{\\\"a\\\": \\\"he\"\n\n\"llo\\\"}\"\n");
@@ -98,6 +115,7 @@ public sealed class ReplayCommandTests : IDisposable
     [InlineData("replay --chunks a --chunk-size 3", "--chunk-size and --random-chunks cut --text; --chunks files are already cut.")]
     [InlineData("replay --text a --chunk-size 0", "--chunk-size must be a whole number of at least 1, not '0'.")]
     [InlineData("replay --text a --max-depth 5000", "--max-depth must be a whole number from 1 to 1000, not '5000'.")]
+    [InlineData("replay --text a --coalesce 0", "--coalesce must be a whole number of at least 1, not '0'.")]
     [InlineData("replay --text a --patch json", "Argument 'json' not recognized. Must be one of: 'append' 'strict'")]
     [InlineData("replay --text a --verbose", "unknown command, option or argument '--verbose'.")]
     [InlineData("replay --text missing.txt", "cannot read 'missing.txt'")]
