@@ -39,7 +39,6 @@ public sealed class Generation : IDisposable
     private bool _ended;
     private RetryAfterViolation? _retry;
 
-
     internal Generation(string id, GenerationRequest request, GenerationServices services, QueueTicket ticket, AdmissionOptions admission)
     {
         Id = id;
