@@ -83,7 +83,7 @@ public sealed class PatchEmitter
                 End(closed.Node, closed.Path);
                 break;
             case JsonTokenKind.PropertyName:
-                _frames[_depth - 1].Name = token.Text.ToString();
+                AcceptName(token.Text.ToString());
                 break;
             case JsonTokenKind.StringStart:
                 _string = new StringNode();
@@ -133,6 +133,17 @@ public sealed class PatchEmitter
                 break;
             }
         }
+    }
+
+    /// <summary>
+    /// Takes the name of the next member, the same as <see cref="Accept"/> with its <see cref="JsonTokenKind.PropertyName"/>
+    /// token, for a caller that already holds it as a string.
+    /// </summary>
+    public void AcceptName(string name)
+    {
+        ArgumentNullException.ThrowIfNull(name);
+        Debug.Assert(_depth > 0, "a member name outside an object");
+        _frames[_depth - 1].Name = name;
     }
 
     /// <summary>Adds a <c>patch</c> event for the batched operations, then a <c>complete</c> event for the closed paths.</summary>

@@ -264,6 +264,18 @@ public sealed partial class PartialValidator : IDisposable
         return false;
     }
 
+    /// <summary>
+    /// Checks a member name, the same as <see cref="Accept"/> with its <see cref="JsonTokenKind.PropertyName"/> token,
+    /// for a caller that already holds the name as a string (the stream's builder shares one with the document).
+    /// </summary>
+    public void AcceptName(string name, ICollection<ValidationError> violations)
+    {
+        ArgumentNullException.ThrowIfNull(name);
+        ArgumentNullException.ThrowIfNull(violations);
+        _violations = violations;
+        AcceptName(name);
+    }
+
     private void AcceptName(string name)
     {
         ref var frame = ref _frames[_depth - 1];

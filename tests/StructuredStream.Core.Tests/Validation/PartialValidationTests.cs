@@ -152,6 +152,17 @@ public sealed class PartialValidationTests
     }
 
     [Fact]
+    public void A_catastrophic_member_name_pattern_stops_the_stream_with_a_clear_error_and_keeps_what_came_before()
+    {
+        var schema = SchemaLoader.Load("""{"type":"object","patternProperties":{"^(a+)+$":{"type":"number"}}}""", new SchemaLoadOptions { Limits = new SchemaLimits { PatternMatchTimeout = TimeSpan.FromMilliseconds(20) } });
+        var run = StreamRun.Of(["{\"ok\":1,", "\"" + new string('a', 40) + "!\":2}"], new EventStreamOptions { Schema = schema });
+
+        Assert.Equal("pattern_timeout", run.Error!.Code);
+        Assert.Equal(StreamOutcome.Failed, run.Final.Outcome);
+        DocumentAssert.Equal(DocumentNode.Parse("""{"ok":1}"""), run.Final.Object);
+    }
+
+    [Fact]
     public void The_final_validator_times_out_catastrophic_patterns_too()
     {
         var schema = SchemaLoader.Load("""{"anyOf":[{"type":"string","pattern":"^(a+)+$"}, {"type":"number"}]}""", new SchemaLoadOptions { Limits = new SchemaLimits { PatternMatchTimeout = TimeSpan.FromMilliseconds(20) } });
