@@ -65,11 +65,80 @@ internal static class NumberText
     /// </summary>
     public static string ToCanonical(string text)
     {
+        if (IsPlainDecimal(text))
+        {
+            return text;
+        }
+
         var value = double.Parse(text, NumberStyles.Float, CultureInfo.InvariantCulture);
         return double.IsFinite(value) ? FormatLikeEcmaScript(value) : text;
     }
 
-    private static string FormatLikeEcmaScript(double value)
+    /// <summary>
+    /// Whether a valid JSON number's text already is its ECMAScript form, as most numbers a model writes are: no
+    /// exponent, no fraction ending in 0, not <c>-0</c>, at most 15 significant digits (any such decimal is the shortest
+    /// text of the double nearest it, IEEE 754's 15 decimal digits of precision), at most 21 integer digits and fewer
+    /// than 6 zeros after the point before the first digit (ECMAScript writes an exponent past either).
+    /// </summary>
+    private static bool IsPlainDecimal(string text)
+    {
+        var i = text.Length > 0 && text[0] == '-' ? 1 : 0;
+        var intStart = i;
+        while (i < text.Length && char.IsAsciiDigit(text[i]))
+        {
+            i++;
+        }
+
+        var intDigits = i - intStart;
+        if (intDigits == 0 || intDigits > 21 || (intDigits > 1 && text[intStart] == '0'))
+        {
+            return false;
+        }
+
+        var significant = 0;
+        var trailingZeros = 0;
+        var leading = text[intStart] == '0';
+        for (var d = intStart; d < i; d++)
+        {
+            if (!leading)
+            {
+                significant++;
+                trailingZeros = text[d] == '0' ? trailingZeros + 1 : 0;
+            }
+        }
+
+        if (i == text.Length)
+        {
+            // An integer: "-0" is "0"; trailing zeros are not significant ("1200" is 12 x 10^2).
+            return !(leading && intStart == 1) && significant - trailingZeros <= 15;
+        }
+
+        if (text[i] != '.')
+        {
+            return false;
+        }
+
+        var fractionStart = ++i;
+        var zerosBeforeFirst = 0;
+        while (i < text.Length && char.IsAsciiDigit(text[i]))
+        {
+            if (leading && text[i] == '0')
+            {
+                zerosBeforeFirst++;
+            }
+            else
+            {
+                leading = false;
+                significant++;
+            }
+
+            i++;
+        }
+
+        return i == text.Length && i > fractionStart && text[i - 1] != '0' && !leading && zerosBeforeFirst < 6 && significant <= 15;
+    }
+
+    internal static string FormatLikeEcmaScript(double value)
     {
         if (value == 0)
         {

@@ -1,5 +1,7 @@
 using System.Globalization;
 using System.Text;
+using FsCheck;
+using FsCheck.Xunit;
 using StructuredStream.Documents;
 
 namespace StructuredStream.Tests.Documents;
@@ -67,6 +69,25 @@ public sealed class CanonicalJsonTests
 
         Assert.Equal(expected, NumberText.ToCanonical(value.ToString("R", CultureInfo.InvariantCulture)));
         Assert.Equal(expected, NumberText.ToCanonical(value.ToString("E20", CultureInfo.InvariantCulture)));
+    }
+
+    [Property(MaxTest = 2000)]
+    public void A_decimal_written_as_its_canonical_form_is_kept_as_is_and_any_other_is_rewritten(bool negative, NonNegativeInt[] integer, NonNegativeInt[]? fraction, NonNegativeInt leadingZeros)
+    {
+        // Digit strings around the limits of the shortcut: up to 24 integer digits, fractions with leading and trailing
+        // zeros, up to 24 significant digits.
+        var digits = new StringBuilder(negative ? "-" : "");
+        var intPart = string.Concat(integer.Take(24).Select(d => (char)('0' + (d.Get % 10))));
+        digits.Append(intPart.Length == 0 || intPart[0] == '0' ? "0" : intPart);
+        if (fraction is { Length: > 0 })
+        {
+            digits.Append('.').Append('0', leadingZeros.Get % 9).Append(string.Concat(fraction.Take(24).Select(d => (char)('0' + (d.Get % 10)))));
+        }
+
+        var text = digits.ToString();
+        var value = double.Parse(text, NumberStyles.Float, CultureInfo.InvariantCulture);
+
+        Assert.Equal(NumberText.FormatLikeEcmaScript(value), NumberText.ToCanonical(text));
     }
 
     [Fact]
