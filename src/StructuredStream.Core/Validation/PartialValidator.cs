@@ -296,14 +296,12 @@ public sealed partial class PartialValidator : IDisposable
     private void AcceptSegment(ReadOnlySpan<char> segment)
     {
         ref var frame = ref _frames[_depth - 1];
+        // Lengths count code points (draft 2020-12 section 6.3.1); segments never split a surrogate pair, so each low
+        // surrogate ends one. A vectorized search finds the first, and most text has none.
         var codePoints = segment.Length;
-        foreach (var c in segment)
+        for (var at = segment.IndexOfAnyInRange('\uDC00', '\uDFFF'); at >= 0; at = NextLowSurrogate(segment, at + 1))
         {
-            // Lengths count code points (draft 2020-12 section 6.3.1); segments never split a surrogate pair.
-            if (char.IsLowSurrogate(c))
-            {
-                codePoints--;
-            }
+            codePoints--;
         }
 
         var offset = _textLength;
@@ -330,6 +328,12 @@ public sealed partial class PartialValidator : IDisposable
         {
             CheckSegment(_checks[i], segment, offset, codePoints);
         }
+    }
+
+    private static int NextLowSurrogate(ReadOnlySpan<char> segment, int from)
+    {
+        var next = segment[from..].IndexOfAnyInRange('\uDC00', '\uDFFF');
+        return next < 0 ? -1 : from + next;
     }
 
     /// <summary>A value ended: the checks that need it whole run, then its checks are released.</summary>
