@@ -223,8 +223,8 @@ public sealed class EventStreamBuilder : IDisposable
     {
         if (token.Kind == JsonTokenKind.PropertyName && _validator is not null)
         {
-            // One string for the name, shared by the validator and the document: copying it twice for every member
-            // was a tenth of a schema's allocation on a stream of rows.
+            // One string for the name, shared by the validator and the document: a second copy per member was the
+            // only allocation a schema added (docs/benchmarks.md, "Partial validation's cost per chunk").
             return AcceptName(token.Text.ToString(), output);
         }
 
