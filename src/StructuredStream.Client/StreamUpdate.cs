@@ -46,6 +46,27 @@ public class StreamUpdate
     /// <summary>The <c>final</c> event, on the last update.</summary>
     public FinalEvent? Final => Event as FinalEvent;
 
-    /// <summary>Whether the value at a JSON Pointer (<c>""</c> is the root) is final.</summary>
-    public bool IsComplete(string path) => _completed.Contains(path);
+    /// <summary>
+    /// Whether the value at a JSON Pointer (<c>""</c> is the root) is final: it, or a value holding it, is complete (no op
+    /// touches anything below a completed path, and a window of coalesced events lists the value that closed in it).
+    /// </summary>
+    public bool IsComplete(string path)
+    {
+        ArgumentNullException.ThrowIfNull(path);
+        if (_completed.Contains(path) || _completed.Contains(""))
+        {
+            return true;
+        }
+
+        // Its ancestors: "/a" for "/a/b" ("" is checked above; the root and "/x" have no others).
+        for (var slash = path.Length > 1 ? path.IndexOf('/', 1) : -1; slash > 0; slash = path.IndexOf('/', slash + 1))
+        {
+            if (_completed.Contains(path[..slash]))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 }
