@@ -48,7 +48,7 @@ public class StreamUpdate
 
     /// <summary>
     /// Whether the value at a JSON Pointer (<c>""</c> is the root) is final: it, or a value holding it, is complete (no op
-    /// touches anything below a completed path, and a window of coalesced events lists the value that closed in it).
+    /// touches anything at or below a completed path), as the TypeScript client answers it.
     /// </summary>
     public bool IsComplete(string path)
     {
