@@ -9,6 +9,20 @@ namespace StructuredStream.Protocol;
 /// <summary>Reads and writes events in the wire format of docs/protocol.md (one JSON object per event).</summary>
 public static class StreamEventSerializer
 {
+    // Names already encoded skip the escaping check Utf8JsonWriter makes on every other name and value.
+    private static readonly JsonEncodedText SeqName = JsonEncodedText.Encode("seq");
+    private static readonly JsonEncodedText TypeName = JsonEncodedText.Encode("type");
+    private static readonly JsonEncodedText OpsName = JsonEncodedText.Encode("ops");
+    private static readonly JsonEncodedText PathsName = JsonEncodedText.Encode("paths");
+    private static readonly JsonEncodedText OpName = JsonEncodedText.Encode("op");
+    private static readonly JsonEncodedText PathName = JsonEncodedText.Encode("path");
+    private static readonly JsonEncodedText ValueName = JsonEncodedText.Encode("value");
+    private static readonly JsonEncodedText PatchType = JsonEncodedText.Encode("patch");
+    private static readonly JsonEncodedText CompleteType = JsonEncodedText.Encode("complete");
+    private static readonly JsonEncodedText AddOp = JsonEncodedText.Encode("add");
+    private static readonly JsonEncodedText AppendOp = JsonEncodedText.Encode("append");
+    private static readonly JsonEncodedText ReplaceOp = JsonEncodedText.Encode("replace");
+
     /// <summary>Writes one event as a JSON object with <c>seq</c> and <c>type</c> first.</summary>
     public static void Write(Utf8JsonWriter writer, SequencedEvent sequenced)
     {
@@ -16,12 +30,25 @@ public static class StreamEventSerializer
         ArgumentNullException.ThrowIfNull(sequenced.Event);
         writer.WriteStartObject();
         // A heartbeat before any event repeats seq 0.
-        writer.WriteNumber("seq"u8, sequenced.Seq);
-        writer.WriteString("type"u8, sequenced.Event.Type);
+        writer.WriteNumber(SeqName, sequenced.Seq);
+        // The names the protocol fixes are encoded once: a stream writes one event per model chunk.
+        switch (sequenced.Event)
+        {
+            case PatchEvent:
+                writer.WriteString(TypeName, PatchType);
+                break;
+            case CompleteEvent:
+                writer.WriteString(TypeName, CompleteType);
+                break;
+            default:
+                writer.WriteString(TypeName, sequenced.Event.Type);
+                break;
+        }
+
         switch (sequenced.Event)
         {
             case PatchEvent patch:
-                writer.WriteStartArray("ops"u8);
+                writer.WriteStartArray(OpsName);
                 foreach (var operation in patch.Ops)
                 {
                     WriteOperation(writer, operation);
@@ -30,7 +57,7 @@ public static class StreamEventSerializer
                 writer.WriteEndArray();
                 break;
             case CompleteEvent complete:
-                writer.WriteStartArray("paths"u8);
+                writer.WriteStartArray(PathsName);
                 foreach (var path in complete.Paths)
                 {
                     writer.WriteStringValue(path);
@@ -106,16 +133,22 @@ public static class StreamEventSerializer
         ArgumentNullException.ThrowIfNull(writer);
         ArgumentNullException.ThrowIfNull(operation);
         writer.WriteStartObject();
-        writer.WriteString("op"u8, PatchOperation.WireName(operation.Op));
+        writer.WriteString(OpName, operation.Op switch
+        {
+            PatchOperationKind.Append => AppendOp,
+            PatchOperationKind.Add => AddOp,
+            PatchOperationKind.Replace => ReplaceOp,
+            _ => JsonEncodedText.Encode(PatchOperation.WireName(operation.Op)),
+        });
         if (operation.From is not null)
         {
             writer.WriteString("from"u8, operation.From);
         }
 
-        writer.WriteString("path"u8, operation.Path);
+        writer.WriteString(PathName, operation.Path);
         if (operation.Value is not null)
         {
-            writer.WritePropertyName("value"u8);
+            writer.WritePropertyName(ValueName);
             operation.Value.WriteTo(writer);
         }
 
