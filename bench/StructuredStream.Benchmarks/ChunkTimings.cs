@@ -14,7 +14,7 @@ namespace StructuredStream.Benchmarks;
 /// </summary>
 public static class ChunkTimings
 {
-    private const int Runs = 5;
+    private const int Runs = 11;
 
     /// <summary>
     /// Chunks per <c>Streams:CoalesceWithin</c> window the wire is measured with: none, and windows of about 100 ms and
