@@ -221,44 +221,28 @@ public sealed class EventStreamBuilder : IDisposable
     /// <summary>Checks a token against the schema, then hands it to the emitter unless a violation ended the stream.</summary>
     private bool Accept(in JsonToken token, ICollection<StreamEvent> output)
     {
-        if (token.Kind == JsonTokenKind.PropertyName && _validator is not null)
+        if (_validator is null)
         {
-            // One string for the name, shared by the validator and the document: a second copy per member was the
-            // only allocation a schema added (docs/benchmarks.md, "Partial validation's cost per chunk").
-            return AcceptName(token.Text.ToString(), output);
+            _emitter.Accept(token, _parser.Offset);
+            return true;
         }
 
+        // One string for a member name, shared by the validator and the document: a second copy per member was the
+        // only allocation a schema added (docs/benchmarks.md, "Partial validation's cost per chunk").
+        var name = token.Kind == JsonTokenKind.PropertyName ? token.Text.ToString() : null;
         var hold = false;
-        if (_validator is not null)
-        {
-            var known = _violations.Count;
-            try
-            {
-                hold = _validator.Accept(token, _violations);
-            }
-            catch (RegexMatchTimeoutException e)
-            {
-                Fail(PatternTimeout(e), output);
-                return false;
-            }
-
-            if (_violations.Count > known && !Report(known, output))
-            {
-                return false;
-            }
-        }
-
-        _emitter.Accept(token, _parser.Offset, hold);
-        return true;
-    }
-
-    private bool AcceptName(string name, ICollection<StreamEvent> output)
-    {
         var known = _violations.Count;
         try
         {
-            // patternProperties match member names.
-            _validator!.AcceptName(name, _violations);
+            // Patterns run on strings and, through patternProperties, on member names.
+            if (name is null)
+            {
+                hold = _validator.Accept(token, _violations);
+            }
+            else
+            {
+                _validator.AcceptName(name, _violations);
+            }
         }
         catch (RegexMatchTimeoutException e)
         {
@@ -271,7 +255,15 @@ public sealed class EventStreamBuilder : IDisposable
             return false;
         }
 
-        _emitter.AcceptName(name);
+        if (name is null)
+        {
+            _emitter.Accept(token, _parser.Offset, hold);
+        }
+        else
+        {
+            _emitter.AcceptName(name);
+        }
+
         return true;
     }
 
