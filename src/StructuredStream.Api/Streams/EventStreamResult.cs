@@ -29,14 +29,14 @@ public sealed class EventStreamResult(IAsyncEnumerable<SequencedEvent> events, E
         response.Headers["X-Accel-Buffering"] = "no";
         httpContext.Features.Get<IHttpResponseBodyFeature>()?.DisableBuffering();
         var cancellationToken = httpContext.RequestAborted;
-        // One writer per response, reset for each event: nothing but the event's bytes is allocated per event.
-        using var writer = new Utf8JsonWriter(Stream.Null, DocumentNode.WriterOptions);
+        // One formatter per response: nothing but the event's bytes is allocated per event.
+        using var formatter = new EventFormatter();
         try
         {
             if (transport == EventTransport.ServerSentEvents)
             {
                 response.ContentType = SseType;
-                await SseFormatter.WriteAsync(AsSseItems(events, cancellationToken), response.Body, (item, buffer) => Format(writer, item.Data, buffer), cancellationToken).ConfigureAwait(false);
+                await SseFormatter.WriteAsync(AsSseItems(events, cancellationToken), response.Body, (item, buffer) => formatter.Format(item.Data, buffer), cancellationToken).ConfigureAwait(false);
             }
             else
             {
@@ -45,7 +45,7 @@ public sealed class EventStreamResult(IAsyncEnumerable<SequencedEvent> events, E
                 await foreach (var item in events.WithCancellation(cancellationToken).ConfigureAwait(false))
                 {
                     buffer.ResetWrittenCount();
-                    Format(writer, item, buffer);
+                    formatter.Format(item, buffer);
                     buffer.Write("\n"u8);
                     await response.Body.WriteAsync(buffer.WrittenMemory, cancellationToken).ConfigureAwait(false);
                     await response.Body.FlushAsync(cancellationToken).ConfigureAwait(false);
@@ -68,12 +68,5 @@ public sealed class EventStreamResult(IAsyncEnumerable<SequencedEvent> events, E
                 EventId = item.Event is HeartbeatEvent ? null : item.Seq.ToString(System.Globalization.CultureInfo.InvariantCulture),
             };
         }
-    }
-
-    private static void Format(Utf8JsonWriter writer, SequencedEvent item, IBufferWriter<byte> buffer)
-    {
-        writer.Reset(buffer);
-        StreamEventSerializer.Write(writer, item);
-        writer.Flush();
     }
 }

@@ -5,15 +5,15 @@ namespace StructuredStream.Documents;
 /// <summary>A JSON string that can grow: appends are amortized O(1) per character.</summary>
 public sealed class StringNode : DocumentNode
 {
+    // A node's buffer is its own; a slice (see Slice) borrows another node's from _start on and never writes through it:
+    // the first append copies the text into a buffer of its own. An offset rather than a ReadOnlyMemory keeps the node
+    // at 40 bytes: a stream makes one per patch event.
+    private const int OwnBuffer = -1;
+
     private string? _value;
     private char[]? _chars;
+    private int _start = OwnBuffer;
     private int _length;
-
-    /// <summary>
-    /// Text borrowed from another node's buffer (see <see cref="Slice"/>). Never written through: the first append
-    /// copies it into a buffer of this node's own.
-    /// </summary>
-    private ReadOnlyMemory<char> _borrowed;
 
     /// <summary>Creates a string node with an initial value.</summary>
     public StringNode(string value = "")
@@ -22,10 +22,11 @@ public sealed class StringNode : DocumentNode
         _length = value.Length;
     }
 
-    private StringNode(ReadOnlyMemory<char> borrowed)
+    private StringNode(char[] borrowed, int start, int length)
     {
-        _borrowed = borrowed;
-        _length = borrowed.Length;
+        _chars = borrowed;
+        _start = start;
+        _length = length;
     }
 
     /// <inheritdoc />
@@ -42,7 +43,7 @@ public sealed class StringNode : DocumentNode
             return;
         }
 
-        if (_chars is null || _chars.Length - _length < text.Length)
+        if (_chars is null || _start != OwnBuffer || _chars.Length - _length < text.Length)
         {
             Grow(text.Length);
         }
@@ -54,7 +55,7 @@ public sealed class StringNode : DocumentNode
 
     /// <summary>The characters so far, without allocating.</summary>
     public ReadOnlySpan<char> AsSpan() =>
-        _chars is not null ? _chars.AsSpan(0, _length) : _value is not null ? _value.AsSpan() : _borrowed.Span;
+        _chars is null ? _value.AsSpan() : _chars.AsSpan(_start == OwnBuffer ? 0 : _start, _length);
 
     /// <summary>Returns the part of the string from <paramref name="start"/> to its current end.</summary>
     public string Substring(int start) => start == 0 ? Value : new string(AsSpan()[start..]);
@@ -66,13 +67,13 @@ public sealed class StringNode : DocumentNode
     /// </summary>
     internal StringNode Slice(int start)
     {
-        var length = _length - start;
-        if (_chars is not null)
+        if (_chars is null)
         {
-            return new StringNode(_chars.AsMemory(start, length));
+            // Only a node that was never appended to holds a string; its text was not the stream's to share.
+            return new StringNode(_value![start..]);
         }
 
-        return _value is not null ? new StringNode(_value.AsMemory(start, length)) : new StringNode(_borrowed.Slice(start, length));
+        return new StringNode(_chars, (_start == OwnBuffer ? 0 : _start) + start, _length - start);
     }
 
     /// <summary>The whole string so far.</summary>
@@ -86,11 +87,12 @@ public sealed class StringNode : DocumentNode
 
     private void Grow(int needed)
     {
-        // Doubling keeps appends amortized O(1); the first growth copies the initial value into the buffer.
-        var capacity = Math.Max(Math.Max(16, _length + needed), (_chars?.Length ?? _length) * 2);
+        // Doubling keeps appends amortized O(1); the first growth copies the initial or borrowed text into the buffer.
+        var owned = _start == OwnBuffer ? _chars?.Length ?? _length : _length;
+        var capacity = Math.Max(Math.Max(16, _length + needed), owned * 2);
         var chars = new char[capacity];
         AsSpan().CopyTo(chars);
         _chars = chars;
-        _borrowed = default;
+        _start = OwnBuffer;
     }
 }

@@ -1,6 +1,4 @@
 using System.Buffers;
-using System.Text.Json;
-using StructuredStream.Documents;
 
 namespace StructuredStream.Protocol;
 
@@ -9,14 +7,10 @@ public sealed class NdjsonEventWriter : IDisposable
 {
     private readonly Stream _output;
     private readonly ArrayBufferWriter<byte> _buffer = new(4096);
-    private readonly Utf8JsonWriter _writer;
+    private readonly EventFormatter _formatter = new();
 
     /// <summary>Creates a writer over <paramref name="output"/>, which it does not own.</summary>
-    public NdjsonEventWriter(Stream output)
-    {
-        _output = output ?? throw new ArgumentNullException(nameof(output));
-        _writer = new Utf8JsonWriter(_buffer, DocumentNode.WriterOptions);
-    }
+    public NdjsonEventWriter(Stream output) => _output = output ?? throw new ArgumentNullException(nameof(output));
 
     /// <summary>Writes one event line and flushes it.</summary>
     public void Write(SequencedEvent sequenced)
@@ -38,13 +32,11 @@ public sealed class NdjsonEventWriter : IDisposable
     public ReadOnlyMemory<byte> Format(SequencedEvent sequenced)
     {
         _buffer.ResetWrittenCount();
-        _writer.Reset(_buffer);
-        StreamEventSerializer.Write(_writer, sequenced);
-        _writer.Flush();
+        _formatter.Format(sequenced, _buffer);
         _buffer.Write("\n"u8);
         return _buffer.WrittenMemory;
     }
 
     /// <inheritdoc />
-    public void Dispose() => _writer.Dispose();
+    public void Dispose() => _formatter.Dispose();
 }

@@ -26,6 +26,7 @@ public sealed class EventStreamBuilder : IDisposable
     private readonly PartialValidator? _validator;
     private readonly ViolationPolicy _policy;
     private readonly List<ValidationError> _violations = [];
+    private readonly MemberNameTable _names = new();
     private readonly long _maxInputLength;
     private Utf8ChunkDecoder? _decoder;
     private long _inputLength;
@@ -223,13 +224,21 @@ public sealed class EventStreamBuilder : IDisposable
     {
         if (_validator is null)
         {
-            _emitter.Accept(token, _parser.Offset);
+            if (token.Kind == JsonTokenKind.PropertyName)
+            {
+                _emitter.AcceptName(_names.Get(token.Text));
+            }
+            else
+            {
+                _emitter.Accept(token, _parser.Offset);
+            }
+
             return true;
         }
 
         // One string for a member name, shared by the validator and the document: a second copy per member was the
         // only allocation a schema added (docs/benchmarks.md, "Partial validation's cost per chunk").
-        var name = token.Kind == JsonTokenKind.PropertyName ? token.Text.ToString() : null;
+        var name = token.Kind == JsonTokenKind.PropertyName ? _names.Get(token.Text) : null;
         var hold = false;
         var known = _violations.Count;
         try

@@ -35,11 +35,27 @@ public sealed class StringNodeTests
     }
 
     [Fact]
-    public void A_slice_of_a_node_made_from_a_string_shares_that_string()
+    public void A_slice_of_a_node_made_from_a_string_holds_the_rest_of_it()
     {
         var slice = new StringNode("prefix:value").Slice(7);
 
         Assert.Equal("value", slice.Value);
         Assert.Equal(5, slice.Length);
+    }
+
+    [Fact]
+    public void A_slice_of_a_slice_reads_from_where_both_offsets_put_it_and_grows_on_its_own()
+    {
+        var source = new StringNode();
+        source.Append("0123456789");
+        var inner = source.Slice(2).Slice(3);
+
+        Assert.Equal("56789", inner.Value);
+        inner.Append("!");
+        source.Append("ab");
+
+        Assert.Equal("56789!", inner.Value);
+        Assert.Equal("0123456789ab", source.Value);
+        Assert.Equal("6789!", inner.Slice(1).Value);
     }
 }
