@@ -64,22 +64,29 @@ internal static class ReplayCommand
                 Schema = parsed.GetValue(schema) is { } schemaPath ? LoadSchema(files, schemaPath) : null,
                 ViolationPolicy = parsed.GetValue(onViolation) == "continue" ? ViolationPolicy.Continue : ViolationPolicy.Abort,
             };
-            var source = parsed.GetValue(chunks) is { } chunksPath
-                ? ChunkSource.FromChunksFile(files, chunksPath)
-                : Cut(files, parsed.GetValue(text)!, parsed.GetValue(chunkSize), parsed.GetValue(randomChunks));
-            return Run(source, options, output, parsed.GetValue(coalesce));
+            var input = parsed.GetValue(chunks) ?? parsed.GetValue(text)!;
+            var source = parsed.GetValue(chunks) is not null
+                ? ChunkSource.FromChunksFile(files, input)
+                : Cut(files, input, parsed.GetValue(chunkSize), parsed.GetValue(randomChunks));
+            // From stdin the chunks may arrive as a model writes them: each chunk's events go out before the next is
+            // read. A file is read as fast as it can be, and its events are written in large blocks.
+            return Run(source, options, output, parsed.GetValue(coalesce), flushEachWrite: input == "-");
         });
         return command;
     }
 
     /// <summary>
-    /// Streams <paramref name="chunks"/> through a builder, writing each event as soon as it exists, or the events of every
-    /// <paramref name="chunksPerWrite"/> chunks merged (<see cref="EventCoalescer"/>).
+    /// Streams <paramref name="chunks"/> through a builder, writing each chunk's events as soon as they exist, or the
+    /// events of every <paramref name="chunksPerWrite"/> chunks merged (<see cref="EventCoalescer"/>); with
+    /// <paramref name="flushEachWrite"/>, each write is flushed, otherwise the output is flushed when its buffer fills
+    /// and at the end.
     /// </summary>
-    public static int Run(IEnumerable<string> chunks, EventStreamOptions options, Stream output, int chunksPerWrite = 1)
+    public static int Run(IEnumerable<string> chunks, EventStreamOptions options, Stream output, int chunksPerWrite = 1, bool flushEachWrite = true)
     {
+        // Not disposed: that would close the caller's stream; flushed in the finally below.
+        var buffered = new BufferedStream(output, 1 << 16);
         using var builder = new EventStreamBuilder(options);
-        using var writer = new NdjsonEventWriter(output);
+        using var writer = new NdjsonEventWriter(buffered);
         var pending = new List<StreamEvent>();
         var held = new EventCoalescer();
         var chunksHeld = 0;
@@ -92,8 +99,13 @@ internal static class ReplayCommand
             chunksHeld = 0;
             foreach (var e in pending)
             {
-                writer.Write(new SequencedEvent(++seq, e));
+                writer.WriteUnflushed(new SequencedEvent(++seq, e));
                 final = e as FinalEvent ?? final;
+            }
+
+            if (flushEachWrite && pending.Count > 0)
+            {
+                writer.Flush();
             }
 
             pending.Clear();
@@ -101,36 +113,44 @@ internal static class ReplayCommand
 
         try
         {
-            foreach (var chunk in chunks)
+            try
             {
-                builder.Append(chunk, pending);
-                if (chunksPerWrite > 1 && !builder.IsFinished && held.TryTake(pending) && ++chunksHeld < chunksPerWrite)
+                foreach (var chunk in chunks)
                 {
-                    continue;
-                }
+                    builder.Append(chunk, pending);
+                    if (chunksPerWrite > 1 && !builder.IsFinished && held.TryTake(pending) && ++chunksHeld < chunksPerWrite)
+                    {
+                        continue;
+                    }
 
-                WritePending();
-                if (builder.IsFinished)
-                {
-                    break;
+                    WritePending();
+                    if (builder.IsFinished)
+                    {
+                        break;
+                    }
                 }
             }
-        }
-        catch (CliInputException e) when (seq > 0)
-        {
-            // The input broke mid-stream: what was streamed stays valid, and the stream says how it ended.
-            builder.Fail(new ErrorEvent("input_error", e.Message, Retryable: false), pending);
-            WritePending();
-            throw;
-        }
+            catch (CliInputException e) when (seq > 0)
+            {
+                // The input broke mid-stream: what was streamed stays valid, and the stream says how it ended.
+                builder.Fail(new ErrorEvent("input_error", e.Message, Retryable: false), pending);
+                WritePending();
+                throw;
+            }
 
-        if (!builder.IsFinished)
-        {
-            builder.Finish(pending);
-            WritePending();
-        }
+            if (!builder.IsFinished)
+            {
+                builder.Finish(pending);
+                WritePending();
+            }
 
-        return final?.Outcome == StreamOutcome.Completed ? ExitCodes.Success : ExitCodes.StreamFailed;
+            return final?.Outcome == StreamOutcome.Completed ? ExitCodes.Success : ExitCodes.StreamFailed;
+        }
+        finally
+        {
+            // Also when the input broke: what was streamed is written before the error is reported.
+            buffered.Flush();
+        }
     }
 
     /// <summary>Loads a schema file; a refused schema is bad input (exit 2) with every reason on one line.</summary>

@@ -152,6 +152,37 @@ public sealed class ReplayCommandTests : IDisposable
         Assert.Contains("is not UTF-8 text", run.Error, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void A_chunks_file_that_breaks_mid_stream_keeps_what_was_streamed_and_ends_it_as_failed()
+    {
+        var chunks = _files.Write("chunks.ndjson", "\"{\\\"a\\\": [1,\"\n\"2,\"\nnot a string\n\"3]}\"\n");
+
+        var run = CliRun.InProcess("replay", "--chunks", chunks);
+
+        Assert.Equal(2, run.ExitCode);
+        Assert.Contains("chunks.ndjson, line 3", run.Error, StringComparison.Ordinal);
+        Assert.Contains("\"type\":\"error\",\"code\":\"input_error\"", run.Lines[^2], StringComparison.Ordinal);
+        Assert.Contains("\"outcome\":\"failed\",\"object\":{\"a\":[1,2]}", run.Lines[^1], StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void From_standard_input_each_chunks_events_are_written_before_the_next_chunk_is_read()
+    {
+        using var output = new MemoryStream();
+        // How much had been written each time the tool asked for more input.
+        var writtenAtEachRead = new List<long>();
+        using var input = new LineAtATimeInput(["\"{\\\"a\\\": \"", "\"[1, \"", "\"2]}\""], () => writtenAtEachRead.Add(output.Length));
+
+        var code = CliApplication.Run(["replay", "--chunks", "-"], output, TextWriter.Null, input);
+
+        Assert.Equal(0, code);
+        Assert.True(writtenAtEachRead.Count >= 3, $"read {writtenAtEachRead.Count} times");
+        for (var i = 1; i < 3; i++)
+        {
+            Assert.True(writtenAtEachRead[i] > writtenAtEachRead[i - 1], $"chunk {i}'s events were not written before chunk {i + 1} was read: {string.Join(", ", writtenAtEachRead)}");
+        }
+    }
+
     [Theory]
     [InlineData("replay")]
     [InlineData("apply")]
@@ -182,5 +213,45 @@ public sealed class ReplayCommandTests : IDisposable
     {
         using var final = JsonDocument.Parse(run.Lines[^1]);
         return final.RootElement.GetProperty("object").GetRawText() + final.RootElement.GetProperty("checksum").GetString();
+    }
+
+    /// <summary>Standard input that hands out one line per read, as a pipe does while the writer is still writing.</summary>
+    private sealed class LineAtATimeInput(string[] lines, Action beforeEachRead) : Stream
+    {
+        private int _next;
+
+        public override bool CanRead => true;
+
+        public override bool CanSeek => false;
+
+        public override bool CanWrite => false;
+
+        public override long Length => throw new NotSupportedException();
+
+        public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
+
+        public override int Read(byte[] buffer, int offset, int count)
+        {
+            beforeEachRead();
+            if (_next == lines.Length)
+            {
+                return 0;
+            }
+
+            var bytes = System.Text.Encoding.UTF8.GetBytes(lines[_next++] + "\n");
+            Assert.True(bytes.Length <= count, "a test line fits one read");
+            bytes.CopyTo(buffer, offset);
+            return bytes.Length;
+        }
+
+        public override void Flush()
+        {
+        }
+
+        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
+
+        public override void SetLength(long value) => throw new NotSupportedException();
+
+        public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
     }
 }

@@ -2,7 +2,7 @@ using System.Buffers;
 
 namespace StructuredStream.Protocol;
 
-/// <summary>Writes events to a stream as NDJSON: one JSON object and a line feed per event, flushed per event.</summary>
+/// <summary>Writes events to a stream as NDJSON: one JSON object and a line feed per event, flushed per event or per batch.</summary>
 public sealed class NdjsonEventWriter : IDisposable
 {
     private readonly Stream _output;
@@ -15,10 +15,22 @@ public sealed class NdjsonEventWriter : IDisposable
     /// <summary>Writes one event line and flushes it.</summary>
     public void Write(SequencedEvent sequenced)
     {
-        Format(sequenced);
-        _output.Write(_buffer.WrittenSpan);
+        WriteUnflushed(sequenced);
         _output.Flush();
     }
+
+    /// <summary>
+    /// Writes one event line without flushing, for a caller that flushes once per batch (<see cref="Flush"/>): over a
+    /// buffered stream, a flush per event is a system call per event.
+    /// </summary>
+    public void WriteUnflushed(SequencedEvent sequenced)
+    {
+        Format(sequenced);
+        _output.Write(_buffer.WrittenSpan);
+    }
+
+    /// <summary>Flushes the output.</summary>
+    public void Flush() => _output.Flush();
 
     /// <summary>Writes one event line and flushes it.</summary>
     public async ValueTask WriteAsync(SequencedEvent sequenced, CancellationToken cancellationToken = default)
