@@ -1,9 +1,7 @@
 using System.Buffers;
 using System.Net.ServerSentEvents;
 using System.Runtime.CompilerServices;
-using System.Text.Json;
 using Microsoft.AspNetCore.Http.Features;
-using StructuredStream.Documents;
 using StructuredStream.Protocol;
 
 namespace StructuredStream.Api.Streams;

@@ -1,6 +1,7 @@
 using System.Buffers;
 using System.Buffers.Text;
 using System.Diagnostics;
+using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Unicode;
@@ -202,7 +203,7 @@ public sealed class EventFormatter : IDisposable
                 return TryWriteString(span, ref at, text.AsSpan());
             case LiteralNode literal:
                 // Numbers keep their exact text, which is ASCII (the writer writes it raw too).
-                at += Utf8.FromUtf16(literal.Text, span[at..], out _, out var written) == OperationStatus.Done ? written : throw new UnreachableException();
+                at += Encoding.UTF8.GetBytes(literal.Text, span[at..]);
                 return true;
             case ObjectNode:
                 at += Copy(span[at..], "{}"u8);
