@@ -32,6 +32,10 @@ dotnet "$out/bench/StructuredStream.Benchmarks.dll" --write-corpus "$out/corpus"
 echo "== our engine, in process"
 dotnet "$out/bench/StructuredStream.Benchmarks.dll" --chunk-timings "$out/corpus" "$out/ours.json"
 
+echo "== our engine, in process, under BenchmarkDotNet"
+STRUCTUREDSTREAM_CHUNK_FILES="$out/corpus" dotnet "$out/bench/StructuredStream.Benchmarks.dll" --filter '*ChunkFileBenchmarks*' --inProcess \
+  --warmupCount 3 --iterationCount 10 --exporters json --artifacts "$out/bdn" > "$out/bdn.log"
+
 echo "== our CLI, whole process (median of 3)"
 {
   echo "["

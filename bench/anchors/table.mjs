@@ -2,7 +2,7 @@
 // p50/p99 and NDJSON bytes per document byte for our engine (in process and whole CLI process) and every anchor, then
 // how the run stands against the targets. Prints the table; with a file, writes it between the compare markers.
 //   node table.mjs RESULTS_DIR DOTNET_VERSION [docs/benchmarks.md]
-import { readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import { join } from 'node:path';
 
@@ -10,6 +10,11 @@ const [dir, dotnetVersion, target] = process.argv.slice(2);
 const ours = JSON.parse(readFileSync(join(dir, 'ours.json'), 'utf8'));
 const cli = JSON.parse(readFileSync(join(dir, 'cli.json'), 'utf8'));
 const anchors = JSON.parse(readFileSync(join(dir, 'anchors.json'), 'utf8'));
+// Our side under BenchmarkDotNet (ChunkFileBenchmarks): the median total per chunk file, without per-chunk clock reads.
+const bdnReport = join(dir, 'bdn', 'results', 'StructuredStream.Benchmarks.ChunkFileBenchmarks-report-full-compressed.json');
+const benchmarked = existsSync(bdnReport)
+  ? JSON.parse(readFileSync(bdnReport, 'utf8')).Benchmarks.map(b => ({ file: `${b.Parameters.replace('File=', '')}.chunks.ndjson`, totalMs: b.Statistics.Median / 1e6 }))
+  : [];
 
 const files = [...new Set(ours.map(r => r.file))].sort((a, b) => size(a) - size(b));
 const kb = bytes => (bytes >= 1024 * 1024 ? `${(bytes / 1024 / 1024).toFixed(2)} MB` : `${(bytes / 1024).toFixed(1)} KB`);
@@ -26,7 +31,7 @@ lines.push('```bash', `bash bench/compare.sh${process.argv.length > 4 ? '' : ' -
 lines.push(`Run of ${new Date().toISOString().slice(0, 10)}, ${os.cpus()[0].model.trim()}, ${os.cpus().length} cores, ${os.type()} ${os.release()}, ` +
   `.NET SDK ${dotnetVersion}, node ${process.version}. Chunks of 1 to 8 characters (\`ReportCorpus\`, the engine benchmark's ` +
   'corpus); after every chunk each anchor does what it does when streaming an object. Ours in process: the event stream ' +
-  'formatted as NDJSON, after warm-up, median of 11; an anchor that finishes a size in under 5 s, median of 3 runs; ' +
+  'formatted as NDJSON, after warm-up, median of 11 (each chunk timed), and the same under BenchmarkDotNet (in process, 10 iterations after 3 warm-up ones, the median); an anchor that finishes a size in under 5 s, median of 3 runs; ' +
   'CLI: `structured-stream replay --chunks` as a whole process, median of 3.', '');
 
 for (const file of files) {
@@ -40,6 +45,8 @@ for (const file of files) {
     const wire = `${ratio(row.wireBytes, doc)}; ${ratio(row.caughtUpWireBytes, doc)}`;
     lines.push(`| ours, in process, \`${row.mode}\` patches | ${ms(row.totalMs)} | ${us(row.p50Us)} | ${us(row.p99Us)} | ${wire} | ${row.mode === 'append' ? '1x' : `${(row.totalMs / append.totalMs).toFixed(1)}x`} |`);
   }
+  const bdn = benchmarked.find(r => r.file === file);
+  if (bdn) lines.push(`| ours, in process, \`append\` patches, BenchmarkDotNet (median, no per-chunk clock) | ${ms(bdn.totalMs)} | | | | ${(bdn.totalMs / append.totalMs).toFixed(1)}x |`);
   const whole = cli.find(r => r.file === file);
   if (whole) lines.push(`| ours, CLI \`replay\` (whole process, startup included) | ${ms(whole.totalMs)} | | | | |`);
   for (const row of anchors.filter(r => r.file === file)) {
@@ -94,7 +101,9 @@ const at1mb = files.find(f => /1mb/.test(f));
 const tokenizer = at1mb && anchors.find(r => r.file === at1mb && r.anchor.startsWith('@streamparser') && r.finished);
 if (tokenizer) {
   const ours1 = ours.find(r => r.file === at1mb && r.mode === 'append');
-  lines.push(`- At 1 MB \`@streamparser/json\` takes ${(tokenizer.totalMs / ours1.totalMs).toFixed(1)}x our time, while building no partial object (target: 5x).`);
+  const bdn1 = benchmarked.find(r => r.file === at1mb);
+  const againstBdn = bdn1 ? ` (${(tokenizer.totalMs / bdn1.totalMs).toFixed(1)}x BenchmarkDotNet's median of ours)` : '';
+  lines.push(`- At 1 MB \`@streamparser/json\` takes ${(tokenizer.totalMs / ours1.totalMs).toFixed(1)}x our time${againstBdn}, while building no partial object (target: 5x).`);
 }
 const diffWire = anchors.filter(r => r.wireBytes !== undefined && r.finished);
 const appendRows = files.map(f => ours.find(r => r.file === f && r.mode === 'append'));
