@@ -28,6 +28,12 @@ internal static class LoadRun
         {
             ["StructuredStream:Model:Simulated:TokensPerSecond"] = options.TokensPerSecond.ToString(CultureInfo.InvariantCulture),
             ["StructuredStream:Streams:MaxStreams"] = "100000",
+            // Every reader comes from one loopback client: the per-client caps and request rate that protect a shared
+            // service would turn this run into a test of them (all but 20 of 500 streams refused with 429).
+            ["StructuredStream:Admission:ActivePerClient"] = "100000",
+            ["StructuredStream:Admission:QueuePerClient"] = "100000",
+            ["StructuredStream:Admission:ActiveModelCalls"] = "100000",
+            ["StructuredStream:Access:RequestsPerMinute"] = "1000000",
         });
         builder.Services.AddStructuredStream(builder.Configuration);
         // The same parts, with a clock on each model chunk and on each patch appended.
