@@ -20,15 +20,18 @@ public sealed class RedisSchemaStore
         _prefix = options.KeyPrefix;
     }
 
+    // Asynchronous only: these run on request paths, and a blocking Redis call there holds a thread-pool thread until
+    // the reply comes, which under many concurrent stream starts starves the pool that would read the replies.
+
     /// <summary>Stores a schema's text; returns whether the id was new to the tenant.</summary>
-    public bool Save(string tenant, string id, string text) => _database.HashSet(Key(tenant), id, text);
+    public Task<bool> SaveAsync(string tenant, string id, string text) => _database.HashSetAsync(Key(tenant), id, text);
 
     /// <summary>The text stored under <paramref name="id"/> for the tenant, or null.</summary>
-    public string? Find(string tenant, string id) => _database.HashGet(Key(tenant), id);
+    public async Task<string?> FindAsync(string tenant, string id) => await _database.HashGetAsync(Key(tenant), id).ConfigureAwait(false);
 
     /// <summary>Every schema the tenant stored: id and text.</summary>
-    public IEnumerable<(string Id, string Text)> All(string tenant) =>
-        _database.HashGetAll(Key(tenant)).Select(entry => ((string)entry.Name!, (string)entry.Value!));
+    public async Task<IReadOnlyList<(string Id, string Text)>> AllAsync(string tenant) =>
+        [.. (await _database.HashGetAllAsync(Key(tenant)).ConfigureAwait(false)).Select(entry => ((string)entry.Name!, (string)entry.Value!))];
 
     private RedisKey Key(string tenant) => $"{_prefix}schemas:{tenant}";
 }

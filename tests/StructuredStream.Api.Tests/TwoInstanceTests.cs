@@ -260,6 +260,31 @@ public sealed class TwoInstanceTests(TwoInstances instances) : IClassFixture<Two
         Assert.True(events.Count > 2, ReadEvents.Describe(events));
     }
 
+    [RedisFact]
+    public async Task Many_streams_started_at_once_by_schema_id_all_start_while_the_schema_is_looked_up_in_Redis()
+    {
+        // The named schema is looked up in Redis (tenants' schemas shadow shipped ones) on every start. Done blocking,
+        // those look-ups held thread-pool threads until Redis answered, and forty at once starved the pool that reads
+        // the answers: requests failed with 500 after Redis's 2 s time-out.
+        var caps = new Dictionary<string, string>
+        {
+            ["StructuredStream:Admission:ActivePerClient"] = "1000",
+            ["StructuredStream:Admission:QueuePerClient"] = "1000",
+        };
+        await using var instance = await instances.StartInstanceAsync("many", more: caps);
+        var script = instances.Upstream.Script(call => call.StreamAsync(FakeModelCall.Pieces("""{"title":"At once"}"""), TimeSpan.FromMilliseconds(5)));
+        using var client = instance.Client();
+
+        var finals = await Task.WhenAll(Enumerable.Range(0, 40).Select(async _ =>
+        {
+            using var response = await client.SendAsync(ReadEvents.Post(new { schemaId = "chat", prompt = script.Key }), HttpCompletionOption.ResponseHeadersRead);
+            Assert.True(response.IsSuccessStatusCode, $"{(int)response.StatusCode}: {await response.Content.ReadAsStringAsync()}");
+            return ReadEvents.Final(await ReadEvents.NdjsonAsync(response));
+        }));
+
+        Assert.Equal(40, finals.Length);
+    }
+
     private static HttpRequestMessage WithKey(HttpRequestMessage request, string key)
     {
         request.Headers.Add("X-Api-Key", key);

@@ -26,7 +26,7 @@ public sealed partial class SchemaCatalog
     }
 
     /// <summary>The named schemas a tenant sees, by id.</summary>
-    public IEnumerable<NamedSchema> All(string tenant)
+    public async Task<IReadOnlyList<NamedSchema>> AllAsync(string tenant)
     {
         var seen = new Dictionary<string, NamedSchema>(StringComparer.Ordinal);
         foreach (var ((owner, id), schema) in _schemas)
@@ -37,12 +37,12 @@ public sealed partial class SchemaCatalog
             }
         }
 
-        foreach (var (id, text) in _shared?.All(tenant) ?? [])
+        foreach (var (id, text) in _shared is null ? [] : await _shared.AllAsync(tenant).ConfigureAwait(false))
         {
             seen[id] = new NamedSchema(id, text, _cache.GetOrLoad(text));
         }
 
-        return seen.Values.OrderBy(s => s.Id, StringComparer.Ordinal);
+        return [.. seen.Values.OrderBy(s => s.Id, StringComparer.Ordinal)];
     }
 
     /// <summary>Whether <paramref name="id"/> can name a schema: lowercase letters, digits, '-', '_' and '.', at most 64.</summary>
@@ -57,7 +57,7 @@ public sealed partial class SchemaCatalog
             var id = Path.GetFileNameWithoutExtension(file);
             try
             {
-                Put(id, File.ReadAllText(file), Shipped);
+                Store(id, File.ReadAllText(file), Shipped);
             }
             catch (SchemaException e)
             {
@@ -66,17 +66,16 @@ public sealed partial class SchemaCatalog
         }
     }
 
-    /// <summary>The schema named <paramref name="id"/> as <paramref name="tenant"/> sees it.</summary>
-    public bool TryGet(string id, string tenant, [System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out NamedSchema? schema)
+    /// <summary>The schema named <paramref name="id"/> as <paramref name="tenant"/> sees it, or null.</summary>
+    public async Task<NamedSchema?> FindAsync(string id, string tenant)
     {
-        if (_shared?.Find(tenant, id) is { } text)
+        if (_shared is not null && await _shared.FindAsync(tenant, id).ConfigureAwait(false) is { } text)
         {
             // Compiled once per content (the cache is keyed by its hash), whichever instance stored it.
-            schema = new NamedSchema(id, text, _cache.GetOrLoad(text));
-            return true;
+            return new NamedSchema(id, text, _cache.GetOrLoad(text));
         }
 
-        return _schemas.TryGetValue((tenant, id), out schema) || _schemas.TryGetValue((Shipped, id), out schema);
+        return _schemas.TryGetValue((tenant, id), out var schema) || _schemas.TryGetValue((Shipped, id), out schema) ? schema : null;
     }
 
     /// <summary>
@@ -84,20 +83,22 @@ public sealed partial class SchemaCatalog
     /// whether the name is new to the tenant.
     /// </summary>
     /// <exception cref="SchemaException">The schema is refused.</exception>
-    public (NamedSchema Stored, bool IsNew) Put(string id, string text, string tenant)
+    public async Task<(NamedSchema Stored, bool IsNew)> PutAsync(string id, string text, string tenant)
     {
         ArgumentNullException.ThrowIfNull(tenant);
-        if (!IsValidId(id))
+        if (_shared is null || tenant == Shipped)
         {
-            throw new ArgumentException($"'{id}' is not a schema id: use lowercase letters, digits, '-', '_' and '.', at most 64 characters.", nameof(id));
+            return Store(id, text, tenant);
         }
 
-        var stored = new NamedSchema(id, text, _cache.GetOrLoad(text));
-        if (_shared is not null && tenant != Shipped)
-        {
-            return (stored, _shared.Save(tenant, id, text));
-        }
+        var stored = Compile(id, text);
+        return (stored, await _shared.SaveAsync(tenant, id, text).ConfigureAwait(false));
+    }
 
+    /// <summary>Keeps a schema in this process's catalog.</summary>
+    private (NamedSchema Stored, bool IsNew) Store(string id, string text, string tenant)
+    {
+        var stored = Compile(id, text);
         var isNew = true;
         _schemas.AddOrUpdate((tenant, id), stored, (_, _) =>
         {
@@ -106,6 +107,11 @@ public sealed partial class SchemaCatalog
         });
         return (stored, isNew);
     }
+
+    private NamedSchema Compile(string id, string text) =>
+        IsValidId(id)
+            ? new NamedSchema(id, text, _cache.GetOrLoad(text))
+            : throw new ArgumentException($"'{id}' is not a schema id: use lowercase letters, digits, '-', '_' and '.', at most 64 characters.", nameof(id));
 
     [GeneratedRegex("^[a-z0-9][a-z0-9._-]{0,63}$")]
     private static partial Regex IdPattern();

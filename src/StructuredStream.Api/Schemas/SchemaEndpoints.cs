@@ -13,7 +13,7 @@ public static class SchemaEndpoints
     public static IEndpointRouteBuilder MapSchemaEndpoints(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/v1/schemas").WithTags("Schemas");
-        group.MapGet("", (SchemaCatalog catalog, HttpContext context) => TypedResults.Ok(catalog.All(TenantOf.Request(context)).Select(SchemaSummary.Of).ToArray()))
+        group.MapGet("", async (SchemaCatalog catalog, HttpContext context) => TypedResults.Ok((await catalog.AllAsync(TenantOf.Request(context)).ConfigureAwait(false)).Select(SchemaSummary.Of).ToArray()))
             .WithName("ListSchemas").WithSummary("Lists the named schemas.");
         group.MapGet("/{id}", GetSchema)
             .WithName("GetSchema").WithSummary("Returns a named schema as it was stored.")
@@ -35,9 +35,9 @@ public static class SchemaEndpoints
         return app;
     }
 
-    private static Results<ContentHttpResult, ProblemHttpResult> GetSchema(string id, SchemaCatalog catalog, HttpContext context)
+    private static async Task<Results<ContentHttpResult, ProblemHttpResult>> GetSchema(string id, SchemaCatalog catalog, HttpContext context)
     {
-        if (!catalog.TryGet(id, TenantOf.Request(context), out var schema))
+        if (await catalog.FindAsync(id, TenantOf.Request(context)).ConfigureAwait(false) is not { } schema)
         {
             return TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "Unknown schema", detail: $"There is no schema named '{id}'; GET /v1/schemas lists them.");
         }
@@ -48,7 +48,7 @@ public static class SchemaEndpoints
 
     private static async Task<Results<ContentHttpResult, ProblemHttpResult>> GetTypesAsync(string id, string language, SchemaCatalog catalog, HttpContext context)
     {
-        if (!catalog.TryGet(id, TenantOf.Request(context), out var schema))
+        if (await catalog.FindAsync(id, TenantOf.Request(context)).ConfigureAwait(false) is not { } schema)
         {
             return TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "Unknown schema", detail: $"There is no schema named '{id}'; GET /v1/schemas lists them.");
         }
@@ -73,7 +73,7 @@ public static class SchemaEndpoints
         var text = await ReadBodyAsync(request).ConfigureAwait(false);
         try
         {
-            var (stored, isNew) = catalog.Put(id, text, TenantOf.Request(request.HttpContext));
+            var (stored, isNew) = await catalog.PutAsync(id, text, TenantOf.Request(request.HttpContext)).ConfigureAwait(false);
             var summary = SchemaSummary.Of(stored);
             return isNew ? TypedResults.Created($"/v1/schemas/{id}", summary) : TypedResults.Ok(summary);
         }

@@ -12,12 +12,23 @@ namespace StructuredStream.Api.Streams;
 public sealed class CreateStreamRequestReader(SchemaCatalog catalog, SchemaCache cache, AccessOptions access)
 {
     /// <summary>The checked request, or the problems (member → messages) that refuse it.</summary>
-    public GenerationRequest? Read(CreateStreamRequest request, string tenant, out Dictionary<string, string[]> problems, out RequestRefusal refusal)
+    /// <exception cref="StackExchange.Redis.RedisException">A tenant's named schema could not be read from Redis.</exception>
+    public async Task<(GenerationRequest? Request, Dictionary<string, string[]> Problems, RequestRefusal Refusal)> ReadAsync(CreateStreamRequest request, string tenant)
     {
         ArgumentNullException.ThrowIfNull(request);
+        // The one part of the check that may leave the process (tenants' schemas live in Redis with several instances).
+        var named = request.SchemaId is { } id && request.Schema is not { ValueKind: not JsonValueKind.Null }
+            ? await catalog.FindAsync(id, tenant).ConfigureAwait(false)
+            : null;
+        var checkedRequest = Read(request, tenant, named, out var problems, out var refusal);
+        return (checkedRequest, problems, refusal);
+    }
+
+    private GenerationRequest? Read(CreateStreamRequest request, string tenant, NamedSchema? named, out Dictionary<string, string[]> problems, out RequestRefusal refusal)
+    {
         problems = [];
         refusal = RequestRefusal.Invalid;
-        var schema = ReadSchema(request, tenant, problems, ref refusal);
+        var schema = ReadSchema(request, named, problems, ref refusal);
         var messages = ReadMessages(request, problems);
         var promptLength = (request.Prompt?.Length ?? 0) + (request.Messages?.Sum(m => m.Content?.Length ?? 0) ?? 0);
         if (promptLength > access.MaxPromptCharacters)
@@ -66,7 +77,7 @@ public sealed class CreateStreamRequestReader(SchemaCatalog catalog, SchemaCache
         };
     }
 
-    private CompiledSchema? ReadSchema(CreateStreamRequest request, string tenant, Dictionary<string, string[]> problems, ref RequestRefusal refusal)
+    private CompiledSchema? ReadSchema(CreateStreamRequest request, NamedSchema? named, Dictionary<string, string[]> problems, ref RequestRefusal refusal)
     {
         if (request.Schema is { ValueKind: not JsonValueKind.Null } == (request.SchemaId is not null))
         {
@@ -76,7 +87,7 @@ public sealed class CreateStreamRequestReader(SchemaCatalog catalog, SchemaCache
 
         if (request.SchemaId is { } id)
         {
-            if (catalog.TryGet(id, tenant, out var named))
+            if (named is not null)
             {
                 return named.Schema;
             }

@@ -67,8 +67,8 @@ public static partial class StreamEndpoints
             OnViolation = changes.OnViolation ?? original.OnViolation,
             Simulation = changes.Simulation ?? original.Simulation,
         };
-        return Check(reader, regenerated, TenantOf.Request(request.HttpContext), out var checkedRequest)
-            ?? await StartAsync(request, checkedRequest! with { RegeneratedFrom = id }, transport, hub, feed, admission).ConfigureAwait(false);
+        var (refused, checkedRequest) = await CheckAsync(reader, regenerated, request.HttpContext).ConfigureAwait(false);
+        return refused ?? await StartAsync(request, checkedRequest! with { RegeneratedFrom = id }, transport, hub, feed, admission).ConfigureAwait(false);
     }
 
     /// <param name="id">The stream to continue.</param>
@@ -125,9 +125,10 @@ public static partial class StreamEndpoints
             return CannotContinue($"The stream '{id}' was started without its request being kept; start a new stream instead.");
         }
 
-        if (Check(reader, original, TenantOf.Request(request.HttpContext), out var checkedRequest) is { } problem)
+        var (refused, checkedRequest) = await CheckAsync(reader, original, request.HttpContext).ConfigureAwait(false);
+        if (refused is not null)
         {
-            return problem;
+            return refused;
         }
 
         var kept = final.Object;
@@ -144,9 +145,9 @@ public static partial class StreamEndpoints
             StringNode plain when checkedRequest!.PlainText => plain.Value,
             var partial => PartialJsonText.Of(partial, completed.ToHashSet(StringComparer.Ordinal)),
         };
-        if (edits?.Object is not null && EditProblem(checkedRequest!, text) is { } refused)
+        if (edits?.Object is not null && EditProblem(checkedRequest!, text) is { } editRefused)
         {
-            return refused;
+            return editRefused;
         }
 
         var continuation = new StreamContinuation(id, kept, completed, text);

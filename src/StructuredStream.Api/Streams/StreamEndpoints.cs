@@ -61,7 +61,8 @@ public static partial class StreamEndpoints
             return problem!;
         }
 
-        return Check(reader, body, TenantOf.Request(request.HttpContext), out var checkedRequest) ?? await StartAsync(request, checkedRequest!, transport, hub, feed, admission).ConfigureAwait(false);
+        var (refused, checkedRequest) = await CheckAsync(reader, body, request.HttpContext).ConfigureAwait(false);
+        return refused ?? await StartAsync(request, checkedRequest!, transport, hub, feed, admission).ConfigureAwait(false);
     }
 
     private static async Task<(T? Body, IResult? Problem)> ReadBodyAsync<T>(HttpRequest request, string title = "The body is not a stream request")
@@ -96,13 +97,26 @@ public static partial class StreamEndpoints
     private static bool HasBody(HttpRequest request) =>
         request.ContentLength is not 0 && (request.ContentLength is not null || request.Headers.TransferEncoding.Count > 0);
 
-    /// <summary>The problem with <paramref name="body"/>, or null when <paramref name="checkedRequest"/> is set.</summary>
-    private static ProblemHttpResult? Check(CreateStreamRequestReader reader, CreateStreamRequest body, string tenant, out GenerationRequest? checkedRequest)
+    /// <summary>The checked request, or the problem with <paramref name="body"/> (503 when a named schema cannot be read from Redis).</summary>
+    private static async Task<(ProblemHttpResult? Refused, GenerationRequest? Request)> CheckAsync(CreateStreamRequestReader reader, CreateStreamRequest body, HttpContext context)
     {
-        checkedRequest = reader.Read(body, tenant, out var problems, out var refusal);
+        GenerationRequest? checkedRequest;
+        Dictionary<string, string[]> problems;
+        RequestRefusal refusal;
+        try
+        {
+            (checkedRequest, problems, refusal) = await reader.ReadAsync(body, TenantOf.Request(context)).ConfigureAwait(false);
+        }
+        catch (StackExchange.Redis.RedisException e)
+        {
+            context.Response.Headers.RetryAfter = "5";
+            return (TypedResults.Problem(statusCode: StatusCodes.Status503ServiceUnavailable, title: "The schema store is unavailable",
+                detail: $"The named schema could not be read from Redis: {e.Message}"), null);
+        }
+
         if (checkedRequest is not null)
         {
-            return null;
+            return (null, checkedRequest);
         }
 
         var (status, title) = refusal switch
@@ -111,10 +125,10 @@ public static partial class StreamEndpoints
             RequestRefusal.SchemaRefused => (StatusCodes.Status422UnprocessableEntity, "The schema is refused"),
             _ => (StatusCodes.Status400BadRequest, "The stream request is not valid"),
         };
-        return TypedResults.Problem(statusCode: status,
+        return (TypedResults.Problem(statusCode: status,
             title: title,
             detail: string.Join(" ", problems.Values.SelectMany(v => v)),
-            extensions: new Dictionary<string, object?> { ["errors"] = problems });
+            extensions: new Dictionary<string, object?> { ["errors"] = problems }), null);
     }
 
     /// <summary>Starts the stream and answers with its events.</summary>
