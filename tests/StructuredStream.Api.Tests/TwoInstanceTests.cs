@@ -285,6 +285,26 @@ public sealed class TwoInstanceTests(TwoInstances instances) : IClassFixture<Two
         Assert.Equal(40, finals.Length);
     }
 
+    [RedisFact]
+    public async Task When_Redis_is_gone_schema_requests_and_stream_starts_answer_503_with_Retry_After()
+    {
+        var redis = await RedisServer.StartAsync();
+        await using var instance = await instances.StartInstanceAsync("without-redis", redis.Configuration);
+        using var client = instance.Client();
+        await redis.DisposeAsync();
+
+        using var listed = await client.GetAsync("/v1/schemas");
+        using var started = await client.SendAsync(ReadEvents.Post(new { schemaId = "chat", prompt = "hello" }));
+
+        foreach (var response in new[] { listed, started })
+        {
+            Assert.Equal(System.Net.HttpStatusCode.ServiceUnavailable, response.StatusCode);
+            Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+            Assert.NotNull(response.Headers.RetryAfter);
+            Assert.Contains("Redis", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        }
+    }
+
     private static HttpRequestMessage WithKey(HttpRequestMessage request, string key)
     {
         request.Headers.Add("X-Api-Key", key);

@@ -75,6 +75,15 @@ public static class ServiceRegistration
                 return;
             }
 
+            if (context.Exception is StackExchange.Redis.RedisException redis)
+            {
+                // Redis (streams, schemas, admission across instances) will likely be back: say so, and when to retry.
+                context.HttpContext.Response.Headers.RetryAfter = "5";
+                problem.Title = "Redis is unavailable";
+                problem.Detail = $"The service could not reach Redis, which holds its streams and schemas: {redis.Message}";
+                return;
+            }
+
             problem.Detail ??= problem.Status switch
             {
                 StatusCodes.Status415UnsupportedMediaType => $"The body must be JSON (Content-Type: application/json), not '{context.HttpContext.Request.ContentType ?? "none"}'.",
@@ -98,7 +107,15 @@ public static class ServiceRegistration
         app.Services.GetRequiredService<ModelClient>();
         app.Services.GetRequiredService<IStreamLog>();
         // A request the framework cannot bind (a query value that is not a number, say) is the client's error.
-        app.UseExceptionHandler(new ExceptionHandlerOptions { StatusCodeSelector = e => e is BadHttpRequestException bad ? bad.StatusCode : StatusCodes.Status500InternalServerError });
+        app.UseExceptionHandler(new ExceptionHandlerOptions
+        {
+            StatusCodeSelector = e => e switch
+            {
+                BadHttpRequestException bad => bad.StatusCode,
+                StackExchange.Redis.RedisException => StatusCodes.Status503ServiceUnavailable,
+                _ => StatusCodes.Status500InternalServerError,
+            },
+        });
         app.UseStatusCodePages();
         LoopbackGuard.Watch(app);
         // Before the server waits for open requests: those are readers waiting for their streams' final events.
