@@ -14,20 +14,24 @@ public static class SchemaEndpoints
     {
         var group = app.MapGroup("/v1/schemas").WithTags("Schemas");
         group.MapGet("", async (SchemaCatalog catalog, HttpContext context) => TypedResults.Ok((await catalog.AllAsync(TenantOf.Request(context)).ConfigureAwait(false)).Select(SchemaSummary.Of).ToArray()))
-            .WithName("ListSchemas").WithSummary("Lists the named schemas.");
+            .WithName("ListSchemas").WithSummary("Lists the named schemas.")
+            .ProducesProblem(StatusCodes.Status503ServiceUnavailable);
         group.MapGet("/{id}", GetSchema)
             .WithName("GetSchema").WithSummary("Returns a named schema as it was stored.")
             .Produces(StatusCodes.Status200OK, contentType: "application/schema+json")
-            .ProducesProblem(StatusCodes.Status404NotFound);
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status503ServiceUnavailable);
         group.MapGet("/{id}/types/{language}", GetTypesAsync)
             .WithName("GetSchemaTypes").WithSummary("Returns types for a named schema's objects: language 'typescript' (interfaces) or 'csharp' (System.Text.Json classes, by NJsonSchema).")
             .Produces<string>(StatusCodes.Status200OK, "text/plain")
             .ProducesProblem(StatusCodes.Status400BadRequest)
-            .ProducesProblem(StatusCodes.Status404NotFound);
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status503ServiceUnavailable);
         group.MapPut("/{id}", PutSchema)
             .WithName("PutSchema").WithSummary("Stores a schema under a name (replacing one of the same name).")
             .Accepts<JsonElement>("application/json", "application/schema+json")
-            .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
+            .ProducesProblem(StatusCodes.Status422UnprocessableEntity)
+            .ProducesProblem(StatusCodes.Status503ServiceUnavailable);
         group.MapPost("/check", CheckSchema)
             .WithName("CheckSchema").WithSummary("Checks a schema: is it accepted, and does it fit a provider's strict mode (?provider=openai)?")
             .Accepts<JsonElement>("application/json", "application/schema+json")
