@@ -109,6 +109,8 @@ public static partial class StreamEndpoints
         }
         catch (StackExchange.Redis.RedisException e)
         {
+            // Not left to the API-wide mapping of Redis failures: its problem details are written only for a request
+            // that accepts JSON, and a stream request accepts NDJSON or SSE, so it would get a bare 503.
             context.Response.Headers.RetryAfter = "5";
             return (TypedResults.Problem(statusCode: StatusCodes.Status503ServiceUnavailable, title: "The schema store is unavailable",
                 detail: $"The named schema could not be read from Redis: {e.Message}"), null);
