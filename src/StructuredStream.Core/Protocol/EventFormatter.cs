@@ -135,16 +135,7 @@ public sealed class EventFormatter : IDisposable
             }
 
             at += Copy(span[at..], "{\"op\":\""u8);
-            at += Copy(span[at..], operation.Op switch
-            {
-                PatchOperationKind.Append => "append"u8,
-                PatchOperationKind.Add => "add"u8,
-                PatchOperationKind.Replace => "replace"u8,
-                PatchOperationKind.Remove => "remove"u8,
-                PatchOperationKind.Test => "test"u8,
-                PatchOperationKind.Move => "move"u8,
-                _ => "copy"u8,
-            });
+            at += Copy(span[at..], StreamEventSerializer.EncodedWireName(operation.Op).EncodedUtf8Bytes);
             at += Copy(span[at..], "\",\"path\":"u8);
             if (!TryWriteString(span, ref at, operation.Path))
             {

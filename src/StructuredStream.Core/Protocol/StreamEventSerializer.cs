@@ -19,9 +19,9 @@ public static class StreamEventSerializer
     private static readonly JsonEncodedText ValueName = JsonEncodedText.Encode("value");
     private static readonly JsonEncodedText PatchType = JsonEncodedText.Encode("patch");
     private static readonly JsonEncodedText CompleteType = JsonEncodedText.Encode("complete");
-    private static readonly JsonEncodedText AddOp = JsonEncodedText.Encode("add");
-    private static readonly JsonEncodedText AppendOp = JsonEncodedText.Encode("append");
-    private static readonly JsonEncodedText ReplaceOp = JsonEncodedText.Encode("replace");
+
+    // Every operation's wire name (PatchOperation.WireName), encoded once, indexed by its kind.
+    private static readonly JsonEncodedText[] OpNames = [.. Enum.GetValues<PatchOperationKind>().Select(kind => JsonEncodedText.Encode(PatchOperation.WireName(kind)))];
 
     /// <summary>Writes one event as a JSON object with <c>seq</c> and <c>type</c> first.</summary>
     public static void Write(Utf8JsonWriter writer, SequencedEvent sequenced)
@@ -133,13 +133,7 @@ public static class StreamEventSerializer
         ArgumentNullException.ThrowIfNull(writer);
         ArgumentNullException.ThrowIfNull(operation);
         writer.WriteStartObject();
-        writer.WriteString(OpName, operation.Op switch
-        {
-            PatchOperationKind.Append => AppendOp,
-            PatchOperationKind.Add => AddOp,
-            PatchOperationKind.Replace => ReplaceOp,
-            _ => JsonEncodedText.Encode(PatchOperation.WireName(operation.Op)),
-        });
+        writer.WriteString(OpName, EncodedWireName(operation.Op));
         if (operation.From is not null)
         {
             writer.WriteString("from"u8, operation.From);
@@ -154,6 +148,9 @@ public static class StreamEventSerializer
 
         writer.WriteEndObject();
     }
+
+    /// <summary>An operation's wire name, encoded once (for <see cref="EventFormatter"/>, which writes the bytes itself).</summary>
+    internal static JsonEncodedText EncodedWireName(PatchOperationKind kind) => OpNames[(int)kind];
 
     /// <summary>Reads one event object.</summary>
     /// <exception cref="InvalidDataException">The object is not an event of this protocol.</exception>
