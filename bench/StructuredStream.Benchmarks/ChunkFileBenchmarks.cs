@@ -17,7 +17,6 @@ public class ChunkFileBenchmarks
     /// <summary>The environment variable naming the directory of <c>*.chunks.ndjson</c> files.</summary>
     public const string DirectoryVariable = "STRUCTUREDSTREAM_CHUNK_FILES";
 
-    private readonly List<StreamEvent> _events = new(16);
     private string[] _chunks = [];
 
     private const string Extension = ".chunks.ndjson";
@@ -43,27 +42,15 @@ public class ChunkFileBenchmarks
     {
         using var wire = new CountingStream();
         using var writer = new NdjsonEventWriter(wire);
-        var seq = 0L;
         using (var builder = new EventStreamBuilder())
         {
+            // As the CLI does: the writer takes each chunk's events from the engine as views and formats them at once.
             foreach (var chunk in _chunks)
             {
-                builder.Append(chunk, _events);
-                foreach (var e in _events)
-                {
-                    writer.WriteUnflushed(new SequencedEvent(++seq, e));
-                }
-
-                _events.Clear();
+                builder.Append(chunk, writer);
             }
 
-            builder.Finish(_events);
-            foreach (var e in _events)
-            {
-                writer.WriteUnflushed(new SequencedEvent(++seq, e));
-            }
-
-            _events.Clear();
+            builder.Finish(writer);
         }
 
         return wire.Length;

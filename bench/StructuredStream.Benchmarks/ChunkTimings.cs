@@ -76,32 +76,22 @@ public static class ChunkTimings
         GC.Collect();
         GC.WaitForPendingFinalizers();
         var ticks = new long[chunks.Length];
-        var events = new List<StreamEvent>();
         using var wire = new CountingStream();
         using var writer = new NdjsonEventWriter(wire);
-        var seq = 0L;
         var start = Stopwatch.GetTimestamp();
         using (var builder = new EventStreamBuilder(new EventStreamOptions { PatchMode = mode }))
         {
             for (var i = 0; i < chunks.Length; i++)
             {
                 var before = Stopwatch.GetTimestamp();
-                builder.Append(chunks[i], events);
-                // What a reader is sent for this chunk, formatted as the service formats it.
-                foreach (var e in events)
-                {
-                    writer.Write(new SequencedEvent(++seq, e));
-                }
-
-                events.Clear();
+                // What a reader is sent for this chunk, formatted as it is produced (as the CLI writes it; the same bytes
+                // as the service's, which formats the event objects its log keeps).
+                builder.Append(chunks[i], writer);
+                writer.Flush();
                 ticks[i] = Stopwatch.GetTimestamp() - before;
             }
 
-            builder.Finish(events);
-            foreach (var e in events)
-            {
-                writer.Write(new SequencedEvent(++seq, e));
-            }
+            builder.Finish(writer);
         }
 
         return (Stopwatch.GetTimestamp() - start, ticks, wire.Length);

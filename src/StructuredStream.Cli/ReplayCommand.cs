@@ -87,11 +87,11 @@ internal static class ReplayCommand
         var buffered = new BufferedStream(output, 1 << 16);
         using var builder = new EventStreamBuilder(options);
         using var writer = new NdjsonEventWriter(buffered);
+        // Chunk by chunk, the writer takes the events straight from the engine; merging windows needs them as objects.
+        var merging = chunksPerWrite > 1;
         var pending = new List<StreamEvent>();
         var held = new EventCoalescer();
         var chunksHeld = 0;
-        long seq = 0;
-        FinalEvent? final = null;
 
         void WritePending()
         {
@@ -99,16 +99,18 @@ internal static class ReplayCommand
             chunksHeld = 0;
             foreach (var e in pending)
             {
-                writer.WriteUnflushed(new SequencedEvent(++seq, e));
-                final = e as FinalEvent ?? final;
-            }
-
-            if (flushEachWrite && pending.Count > 0)
-            {
-                writer.Flush();
+                writer.WriteUnflushed(new SequencedEvent(writer.LastSeq + 1, e));
             }
 
             pending.Clear();
+        }
+
+        void Written(long lastSeq)
+        {
+            if (flushEachWrite && writer.LastSeq > lastSeq)
+            {
+                writer.Flush();
+            }
         }
 
         try
@@ -117,20 +119,30 @@ internal static class ReplayCommand
             {
                 foreach (var chunk in chunks)
                 {
-                    builder.Append(chunk, pending);
-                    if (chunksPerWrite > 1 && !builder.IsFinished && held.TryTake(pending) && ++chunksHeld < chunksPerWrite)
+                    var lastSeq = writer.LastSeq;
+                    if (!merging)
                     {
-                        continue;
+                        builder.Append(chunk, writer);
+                    }
+                    else
+                    {
+                        builder.Append(chunk, pending);
+                        if (!builder.IsFinished && held.TryTake(pending) && ++chunksHeld < chunksPerWrite)
+                        {
+                            continue;
+                        }
+
+                        WritePending();
                     }
 
-                    WritePending();
+                    Written(lastSeq);
                     if (builder.IsFinished)
                     {
                         break;
                     }
                 }
             }
-            catch (CliInputException e) when (seq > 0)
+            catch (CliInputException e) when (writer.LastSeq > 0)
             {
                 // The input broke mid-stream: what was streamed stays valid, and the stream says how it ended.
                 builder.Fail(new ErrorEvent("input_error", e.Message, Retryable: false), pending);
@@ -144,7 +156,7 @@ internal static class ReplayCommand
                 WritePending();
             }
 
-            return final?.Outcome == StreamOutcome.Completed ? ExitCodes.Success : ExitCodes.StreamFailed;
+            return builder.Outcome == StreamOutcome.Completed ? ExitCodes.Success : ExitCodes.StreamFailed;
         }
         finally
         {

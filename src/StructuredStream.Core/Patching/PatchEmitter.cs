@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Runtime.InteropServices;
 using StructuredStream.Documents;
 using StructuredStream.Parsing;
 using StructuredStream.Protocol;
@@ -7,17 +8,18 @@ namespace StructuredStream.Patching;
 
 /// <summary>
 /// Turns parser tokens into JSON Patch operations and completion marks, and keeps the partial document those
-/// operations build. Operations are batched until <see cref="Flush"/>; within a batch a string's growth is one op.
+/// operations build. Operations are batched until <see cref="Flush(IStreamEventTarget)"/>; within a batch a string's growth is one op.
 /// </summary>
 /// <remarks>
-/// The document is updated as tokens arrive, so after each <see cref="Flush"/> it equals the result of applying every
+/// The document is updated as tokens arrive, so after each <see cref="Flush(IStreamEventTarget)"/> it equals the result of applying every
 /// patch emitted so far to <c>null</c>. Not thread safe.
 /// </remarks>
 public sealed class PatchEmitter
 {
     private readonly PatchMode _mode;
     private readonly RepairLog _repairs;
-    private readonly List<PendingOperation> _pending = [];
+    private readonly List<PatchOperationView> _pending = [];
+    private readonly StreamEventCollection _objects = new();
     private readonly List<string> _completed = [];
     private Frame[] _frames = new Frame[8];
     private int _depth;
@@ -41,7 +43,7 @@ public sealed class PatchEmitter
     /// <summary>The partial document built so far (JSON <c>null</c> before the first value).</summary>
     public DocumentNode Document => _root;
 
-    /// <summary>Whether operations or completions wait for <see cref="Flush"/>.</summary>
+    /// <summary>Whether operations or completions wait for <see cref="Flush(IStreamEventTarget)"/>.</summary>
     public bool HasPending => _pending.Count > 0 || _completed.Count > 0;
 
     /// <summary>Takes one token; <paramref name="offset"/> is where its chunk began, for repairs.</summary>
@@ -63,7 +65,7 @@ public sealed class PatchEmitter
                 var path = Start(node, offset, hold);
                 if (!Holding)
                 {
-                    _pending.Add(new PendingOperation(PatchOperationKind.Add, path, isObject ? new ObjectNode() : new ArrayNode()));
+                    _pending.Add(new PatchOperationView(PatchOperationKind.Add, path, isObject ? new ObjectNode() : new ArrayNode()));
                 }
 
                 if (_depth == _frames.Length)
@@ -90,7 +92,7 @@ public sealed class PatchEmitter
                 _stringPath = Start(_string, offset, hold);
                 if (!Holding)
                 {
-                    _pending.Add(new PendingOperation(PatchOperationKind.Add, _stringPath, null, _string, 0));
+                    _pending.Add(new PatchOperationView(PatchOperationKind.Add, _stringPath, _string, 0));
                 }
 
                 break;
@@ -98,11 +100,11 @@ public sealed class PatchEmitter
                 Debug.Assert(_string is not null, "a string segment outside a string");
                 var start = _string.Length;
                 _string.Append(token.Text);
-                if (!Holding && (_pending.Count == 0 || !ReferenceEquals(_pending[^1].Text, _string)))
+                if (!Holding && (_pending.Count == 0 || !ReferenceEquals(_pending[^1].TextNode, _string)))
                 {
                     _pending.Add(_mode == PatchMode.Append
-                        ? new PendingOperation(PatchOperationKind.Append, _stringPath, null, _string, start)
-                        : new PendingOperation(PatchOperationKind.Replace, _stringPath, null, _string, 0));
+                        ? new PatchOperationView(PatchOperationKind.Append, _stringPath, _string, start)
+                        : new PatchOperationView(PatchOperationKind.Replace, _stringPath, _string, 0));
                 }
 
                 break;
@@ -126,7 +128,7 @@ public sealed class PatchEmitter
                 var path = Start(node, offset, hold: false);
                 if (!Holding)
                 {
-                    _pending.Add(new PendingOperation(PatchOperationKind.Add, path, node));
+                    _pending.Add(new PatchOperationView(PatchOperationKind.Add, path, node));
                     _completed.Add(path);
                 }
 
@@ -147,28 +149,24 @@ public sealed class PatchEmitter
     }
 
     /// <summary>Adds a <c>patch</c> event for the batched operations, then a <c>complete</c> event for the closed paths.</summary>
-    public void Flush(ICollection<StreamEvent> output)
+    public void Flush(ICollection<StreamEvent> output) => Flush(_objects.For(output));
+
+    /// <summary>
+    /// Hands the batched operations to <paramref name="output"/> as one <c>patch</c>, then the closed paths as one
+    /// <c>complete</c>. Within a batch a string's growth is one operation, and its text is read when the target reads it.
+    /// </summary>
+    public void Flush(IStreamEventTarget output)
     {
         ArgumentNullException.ThrowIfNull(output);
         if (_pending.Count > 0)
         {
-            var operations = new PatchOperation[_pending.Count];
-            for (var i = 0; i < operations.Length; i++)
-            {
-                var pending = _pending[i];
-                // A string's text is taken now: everything it grew by in this batch belongs to this one operation. The op
-                // borrows the document's buffer rather than copying the text.
-                var value = pending.Text is null ? pending.Value : pending.Text.Slice(pending.TextStart);
-                operations[i] = new PatchOperation(pending.Op, pending.Path, value);
-            }
-
+            output.AddPatch(CollectionsMarshal.AsSpan(_pending));
             _pending.Clear();
-            output.Add(new PatchEvent(operations));
         }
 
         if (_completed.Count > 0)
         {
-            output.Add(new CompleteEvent(_completed.ToArray()));
+            output.AddComplete(CollectionsMarshal.AsSpan(_completed));
             _completed.Clear();
         }
     }
@@ -234,7 +232,7 @@ public sealed class PatchEmitter
         }
 
         _heldName = null;
-        _pending.Add(new PendingOperation(PatchOperationKind.Add, path, node));
+        _pending.Add(new PatchOperationView(PatchOperationKind.Add, path, node));
         _completed.Add(path);
     }
 
@@ -263,7 +261,4 @@ public sealed class PatchEmitter
 
         public string? Name { get; set; }
     }
-
-    /// <summary>An operation of the current batch; string values are read from <see cref="Text"/> at flush time.</summary>
-    private readonly record struct PendingOperation(PatchOperationKind Op, string Path, DocumentNode? Value, StringNode? Text = null, int TextStart = 0);
 }

@@ -35,9 +35,14 @@ public sealed class EventFormatter : IDisposable
     {
         ArgumentNullException.ThrowIfNull(output);
         ArgumentNullException.ThrowIfNull(sequenced.Event);
-        if (TryFormatDirect(sequenced, output))
+        switch (sequenced.Event)
         {
-            return;
+            case PatchEvent patch:
+                FormatPatch(sequenced.Seq, new PatchOperationList(patch.Ops), output);
+                return;
+            case CompleteEvent complete:
+                FormatComplete(sequenced.Seq, StreamEventSerializer.Paths(complete), output);
+                return;
         }
 
         _writer.Reset(output);
@@ -45,25 +50,77 @@ public sealed class EventFormatter : IDisposable
         _writer.Flush();
     }
 
+    /// <summary>Writes a <c>patch</c> event handed out as views (<see cref="IStreamEventTarget.AddPatch"/>).</summary>
+    public void FormatPatch(long seq, ReadOnlySpan<PatchOperationView> operations, IBufferWriter<byte> output)
+    {
+        ArgumentNullException.ThrowIfNull(output);
+        FormatPatch(seq, new PatchOperationList(operations), output);
+    }
+
+    /// <summary>Writes a <c>complete</c> event handed out as a span (<see cref="IStreamEventTarget.AddComplete"/>).</summary>
+    public void FormatComplete(long seq, ReadOnlySpan<string> paths, IBufferWriter<byte> output)
+    {
+        ArgumentNullException.ThrowIfNull(output);
+        if (TryFormatComplete(seq, paths, output))
+        {
+            return;
+        }
+
+        _writer.Reset(output);
+        StreamEventSerializer.WriteComplete(_writer, seq, paths);
+        _writer.Flush();
+    }
+
     /// <inheritdoc />
     public void Dispose() => _writer.Dispose();
 
     /// <summary>Writes a patch or complete event without the writer; nothing is written when it returns false.</summary>
-    internal static bool TryFormatDirect(SequencedEvent sequenced, IBufferWriter<byte> output)
+    internal static bool TryFormatDirect(SequencedEvent sequenced, IBufferWriter<byte> output) => sequenced.Event switch
     {
-        var size = sequenced.Event switch
+        PatchEvent patch => TryFormatPatch(sequenced.Seq, new PatchOperationList(patch.Ops), output),
+        CompleteEvent complete => TryFormatComplete(sequenced.Seq, StreamEventSerializer.Paths(complete), output),
+        _ => false,
+    };
+
+    private void FormatPatch(long seq, PatchOperationList operations, IBufferWriter<byte> output)
+    {
+        if (TryFormatPatch(seq, operations, output))
         {
-            PatchEvent patch => MaxSize(patch),
-            CompleteEvent complete => MaxSize(complete),
-            _ => -1,
-        };
+            return;
+        }
+
+        _writer.Reset(output);
+        StreamEventSerializer.WritePatch(_writer, seq, operations);
+        _writer.Flush();
+    }
+
+    private static bool TryFormatPatch(long seq, PatchOperationList operations, IBufferWriter<byte> output)
+    {
+        var size = MaxSize(operations);
         if (size is < 0 or > MaxDirectBytes)
         {
             return false;
         }
 
-        var span = output.GetSpan((int)size);
-        var written = sequenced.Event is PatchEvent p ? WritePatch(span, sequenced.Seq, p) : WriteComplete(span, sequenced.Seq, (CompleteEvent)sequenced.Event);
+        var written = WritePatch(output.GetSpan((int)size), seq, operations);
+        if (written < 0)
+        {
+            return false;
+        }
+
+        output.Advance(written);
+        return true;
+    }
+
+    private static bool TryFormatComplete(long seq, ReadOnlySpan<string> paths, IBufferWriter<byte> output)
+    {
+        var size = MaxSize(paths);
+        if (size > MaxDirectBytes)
+        {
+            return false;
+        }
+
+        var written = WriteComplete(output.GetSpan((int)size), seq, paths);
         if (written < 0)
         {
             return false;
@@ -74,13 +131,12 @@ public sealed class EventFormatter : IDisposable
     }
 
     /// <summary>The most bytes a patch can take written directly, or -1 when it holds what only the writer writes.</summary>
-    private static long MaxSize(PatchEvent patch)
+    private static long MaxSize(PatchOperationList operations)
     {
         long size = 64;
-        // Indexed, not foreach: enumerating an IReadOnlyList allocates an enumerator per event.
-        for (var i = 0; i < patch.Ops.Count; i++)
+        for (var i = 0; i < operations.Count; i++)
         {
-            var operation = patch.Ops[i];
+            var operation = operations[i];
             if (operation.From is not null)
             {
                 return -1;
@@ -89,10 +145,10 @@ public sealed class EventFormatter : IDisposable
             size += 40 + MaxStringSize(operation.Path.Length);
             switch (operation.Value)
             {
-                case null:
+                case null when operation.HasText:
+                    size += MaxStringSize(operation.Text.Length);
                     break;
-                case StringNode text:
-                    size += MaxStringSize(text.Length);
+                case null:
                     break;
                 case LiteralNode literal:
                     size += literal.Text.Length;
@@ -109,12 +165,12 @@ public sealed class EventFormatter : IDisposable
         return size;
     }
 
-    private static long MaxSize(CompleteEvent complete)
+    private static long MaxSize(ReadOnlySpan<string> paths)
     {
         long size = 64;
-        for (var i = 0; i < complete.Paths.Count; i++)
+        foreach (var path in paths)
         {
-            size += 1 + MaxStringSize(complete.Paths[i].Length);
+            size += 1 + MaxStringSize(path.Length);
         }
 
         return size;
@@ -123,12 +179,12 @@ public sealed class EventFormatter : IDisposable
     /// <summary>A UTF-16 code unit takes at most 3 bytes in UTF-8 (a surrogate pair, 4 for 2); plus the quotes.</summary>
     private static long MaxStringSize(int length) => (3L * length) + 2;
 
-    private static int WritePatch(Span<byte> span, long seq, PatchEvent patch)
+    private static int WritePatch(Span<byte> span, long seq, PatchOperationList operations)
     {
         var at = WriteStart(span, seq, "patch\",\"ops\":["u8);
-        for (var i = 0; i < patch.Ops.Count; i++)
+        for (var i = 0; i < operations.Count; i++)
         {
-            var operation = patch.Ops[i];
+            var operation = operations[i];
             if (i > 0)
             {
                 span[at++] = (byte)',';
@@ -142,13 +198,18 @@ public sealed class EventFormatter : IDisposable
                 return -1;
             }
 
-            if (operation.Value is not null)
+            if (operation.HasText)
             {
                 at += Copy(span[at..], ",\"value\":"u8);
-                if (!TryWriteValue(span, ref at, operation.Value))
+                if (!TryWriteString(span, ref at, operation.Text))
                 {
                     return -1;
                 }
+            }
+            else if (operation.Value is not null)
+            {
+                at += Copy(span[at..], ",\"value\":"u8);
+                WriteValue(span, ref at, operation.Value);
             }
 
             span[at++] = (byte)'}';
@@ -158,17 +219,17 @@ public sealed class EventFormatter : IDisposable
         return at;
     }
 
-    private static int WriteComplete(Span<byte> span, long seq, CompleteEvent complete)
+    private static int WriteComplete(Span<byte> span, long seq, ReadOnlySpan<string> paths)
     {
         var at = WriteStart(span, seq, "complete\",\"paths\":["u8);
-        for (var i = 0; i < complete.Paths.Count; i++)
+        for (var i = 0; i < paths.Length; i++)
         {
             if (i > 0)
             {
                 span[at++] = (byte)',';
             }
 
-            if (!TryWriteString(span, ref at, complete.Paths[i]))
+            if (!TryWriteString(span, ref at, paths[i]))
             {
                 return -1;
             }
@@ -189,22 +250,21 @@ public sealed class EventFormatter : IDisposable
         return at + Copy(span[at..], typeAndArray);
     }
 
-    private static bool TryWriteValue(Span<byte> span, ref int at, DocumentNode value)
+    /// <summary>Writes a value that is not a string: what <see cref="MaxSize(PatchOperationList)"/> lets through.</summary>
+    private static void WriteValue(Span<byte> span, ref int at, DocumentNode value)
     {
         switch (value)
         {
-            case StringNode text:
-                return TryWriteString(span, ref at, text.AsSpan());
             case LiteralNode literal:
                 // Numbers keep their exact text, which is ASCII (the writer writes it raw too).
                 at += Encoding.UTF8.GetBytes(literal.Text, span[at..]);
-                return true;
+                break;
             case ObjectNode:
                 at += Copy(span[at..], "{}"u8);
-                return true;
+                break;
             default:
                 at += Copy(span[at..], "[]"u8);
-                return true;
+                break;
         }
     }
 

@@ -1,9 +1,15 @@
 using System.Buffers;
+using StructuredStream.Patching;
 
 namespace StructuredStream.Protocol;
 
 /// <summary>Writes events to a stream as NDJSON: one JSON object and a line feed per event, flushed per event or per batch.</summary>
-public sealed class NdjsonEventWriter : IDisposable
+/// <remarks>
+/// Given to <see cref="Streaming.EventStreamBuilder"/> as its <see cref="IStreamEventTarget"/>, it numbers the events
+/// itself, from the seq after the last one it wrote, and writes each without flushing (<see cref="Flush"/> once per
+/// chunk): patch and complete events then go from the engine's buffers to bytes with no object in between.
+/// </remarks>
+public sealed class NdjsonEventWriter : IDisposable, IStreamEventTarget
 {
     private readonly Stream _output;
     private readonly ArrayBufferWriter<byte> _buffer = new(4096);
@@ -11,6 +17,9 @@ public sealed class NdjsonEventWriter : IDisposable
 
     /// <summary>Creates a writer over <paramref name="output"/>, which it does not own.</summary>
     public NdjsonEventWriter(Stream output) => _output = output ?? throw new ArgumentNullException(nameof(output));
+
+    /// <summary>The seq of the last event written (0 before the first).</summary>
+    public long LastSeq { get; private set; }
 
     /// <summary>Writes one event line and flushes it.</summary>
     public void Write(SequencedEvent sequenced)
@@ -45,10 +54,41 @@ public sealed class NdjsonEventWriter : IDisposable
     {
         _buffer.ResetWrittenCount();
         _formatter.Format(sequenced, _buffer);
-        _buffer.Write("\n"u8);
+        EndLine(sequenced.Seq);
         return _buffer.WrittenMemory;
     }
 
     /// <inheritdoc />
+    void IStreamEventTarget.AddPatch(ReadOnlySpan<PatchOperationView> operations)
+    {
+        _buffer.ResetWrittenCount();
+        _formatter.FormatPatch(LastSeq + 1, operations, _buffer);
+        WriteLine(LastSeq + 1);
+    }
+
+    /// <inheritdoc />
+    void IStreamEventTarget.AddComplete(ReadOnlySpan<string> paths)
+    {
+        _buffer.ResetWrittenCount();
+        _formatter.FormatComplete(LastSeq + 1, paths, _buffer);
+        WriteLine(LastSeq + 1);
+    }
+
+    /// <inheritdoc />
+    void IStreamEventTarget.Add(StreamEvent streamEvent) => WriteUnflushed(new SequencedEvent(LastSeq + 1, streamEvent));
+
+    /// <inheritdoc />
     public void Dispose() => _formatter.Dispose();
+
+    private void WriteLine(long seq)
+    {
+        EndLine(seq);
+        _output.Write(_buffer.WrittenSpan);
+    }
+
+    private void EndLine(long seq)
+    {
+        _buffer.Write("\n"u8);
+        LastSeq = seq;
+    }
 }

@@ -28,43 +28,19 @@ public static class StreamEventSerializer
     {
         ArgumentNullException.ThrowIfNull(writer);
         ArgumentNullException.ThrowIfNull(sequenced.Event);
-        writer.WriteStartObject();
-        // A heartbeat before any event repeats seq 0.
-        writer.WriteNumber(SeqName, sequenced.Seq);
-        // The names the protocol fixes are encoded once: a stream writes one event per model chunk.
-        switch (sequenced.Event)
-        {
-            case PatchEvent:
-                writer.WriteString(TypeName, PatchType);
-                break;
-            case CompleteEvent:
-                writer.WriteString(TypeName, CompleteType);
-                break;
-            default:
-                writer.WriteString(TypeName, sequenced.Event.Type);
-                break;
-        }
-
         switch (sequenced.Event)
         {
             case PatchEvent patch:
-                writer.WriteStartArray(OpsName);
-                foreach (var operation in patch.Ops)
-                {
-                    WriteOperation(writer, operation);
-                }
-
-                writer.WriteEndArray();
-                break;
+                WritePatch(writer, sequenced.Seq, new PatchOperationList(patch.Ops));
+                return;
             case CompleteEvent complete:
-                writer.WriteStartArray(PathsName);
-                foreach (var path in complete.Paths)
-                {
-                    writer.WriteStringValue(path);
-                }
+                WriteComplete(writer, sequenced.Seq, Paths(complete));
+                return;
+        }
 
-                writer.WriteEndArray();
-                break;
+        WriteStart(writer, sequenced.Seq, sequenced.Event.Type);
+        switch (sequenced.Event)
+        {
             case ErrorEvent error:
                 writer.WriteString("code"u8, error.Code);
                 writer.WriteString("message"u8, error.Message);
@@ -132,6 +108,58 @@ public static class StreamEventSerializer
     {
         ArgumentNullException.ThrowIfNull(writer);
         ArgumentNullException.ThrowIfNull(operation);
+        WriteOperation(writer, new PatchOperationView(operation.Op, operation.Path, operation.Value, operation.From));
+    }
+
+    /// <summary>Writes a <c>patch</c> event.</summary>
+    internal static void WritePatch(Utf8JsonWriter writer, long seq, PatchOperationList operations)
+    {
+        // The names the protocol fixes are encoded once: a stream writes one event per model chunk.
+        WriteStart(writer, seq, PatchType);
+        writer.WriteStartArray(OpsName);
+        for (var i = 0; i < operations.Count; i++)
+        {
+            WriteOperation(writer, operations[i]);
+        }
+
+        writer.WriteEndArray();
+        writer.WriteEndObject();
+    }
+
+    /// <summary>Writes a <c>complete</c> event.</summary>
+    internal static void WriteComplete(Utf8JsonWriter writer, long seq, ReadOnlySpan<string> paths)
+    {
+        WriteStart(writer, seq, CompleteType);
+        writer.WriteStartArray(PathsName);
+        foreach (var path in paths)
+        {
+            writer.WriteStringValue(path);
+        }
+
+        writer.WriteEndArray();
+        writer.WriteEndObject();
+    }
+
+    /// <summary>A complete event's paths as a span (they are an array but for events built by hand).</summary>
+    internal static ReadOnlySpan<string> Paths(CompleteEvent complete) => complete.Paths as string[] ?? [.. complete.Paths];
+
+    private static void WriteStart(Utf8JsonWriter writer, long seq, JsonEncodedText type)
+    {
+        writer.WriteStartObject();
+        writer.WriteNumber(SeqName, seq);
+        writer.WriteString(TypeName, type);
+    }
+
+    private static void WriteStart(Utf8JsonWriter writer, long seq, string type)
+    {
+        writer.WriteStartObject();
+        // A heartbeat before any event repeats seq 0.
+        writer.WriteNumber(SeqName, seq);
+        writer.WriteString(TypeName, type);
+    }
+
+    private static void WriteOperation(Utf8JsonWriter writer, in PatchOperationView operation)
+    {
         writer.WriteStartObject();
         writer.WriteString(OpName, EncodedWireName(operation.Op));
         if (operation.From is not null)
@@ -140,7 +168,11 @@ public static class StreamEventSerializer
         }
 
         writer.WriteString(PathName, operation.Path);
-        if (operation.Value is not null)
+        if (operation.HasText)
+        {
+            writer.WriteString(ValueName, operation.Text);
+        }
+        else if (operation.Value is not null)
         {
             writer.WritePropertyName(ValueName);
             operation.Value.WriteTo(writer);

@@ -13,7 +13,7 @@ namespace StructuredStream.Streaming;
 /// one <c>complete</c>; at the end, a <c>final</c> (preceded by an <c>error</c> when the text could not be read).
 /// </summary>
 /// <remarks>
-/// Events carry no seq: whoever stores them numbers them. After every <see cref="Append"/>, <see cref="Document"/>
+/// Events carry no seq: whoever stores them numbers them. After every <see cref="Append(ReadOnlySpan{char}, IStreamEventTarget)"/>, <see cref="Document"/>
 /// equals the result of applying all emitted patches to <c>null</c>. Not thread safe.
 /// </remarks>
 public sealed class EventStreamBuilder : IDisposable
@@ -27,6 +27,7 @@ public sealed class EventStreamBuilder : IDisposable
     private readonly ViolationPolicy _policy;
     private readonly List<ValidationError> _violations = [];
     private readonly MemberNameTable _names = new();
+    private readonly StreamEventCollection _objects = new();
     private readonly long _maxInputLength;
     private Utf8ChunkDecoder? _decoder;
     private long _inputLength;
@@ -52,14 +53,24 @@ public sealed class EventStreamBuilder : IDisposable
     public IReadOnlyList<Repair> Repairs => _repairs.Repairs;
 
     /// <summary>Whether the <c>final</c> event has been emitted.</summary>
-    public bool IsFinished { get; private set; }
+    public bool IsFinished => Outcome is not null;
+
+    /// <summary>The outcome the <c>final</c> event gave, once it has been emitted.</summary>
+    public StreamOutcome? Outcome { get; private set; }
 
     /// <summary>Whether the root value has been read completely.</summary>
     public bool IsRootComplete => _parser.IsRootComplete;
 
     /// <summary>Reads a chunk and adds the events it produces to <paramref name="output"/>.</summary>
     /// <exception cref="InvalidOperationException">The stream has already finished.</exception>
-    public void Append(ReadOnlySpan<char> chunk, ICollection<StreamEvent> output)
+    public void Append(ReadOnlySpan<char> chunk, ICollection<StreamEvent> output) => Append(chunk, _objects.For(output));
+
+    /// <summary>
+    /// Reads a chunk and hands the events it produces to <paramref name="output"/>, patch and complete events as views
+    /// (no object per event: for a target that writes them out at once).
+    /// </summary>
+    /// <exception cref="InvalidOperationException">The stream has already finished.</exception>
+    public void Append(ReadOnlySpan<char> chunk, IStreamEventTarget output)
     {
         ArgumentNullException.ThrowIfNull(output);
         ThrowIfFinished();
@@ -98,7 +109,10 @@ public sealed class EventStreamBuilder : IDisposable
     /// Reads a chunk of UTF-8 bytes, which may end inside a multi-byte sequence. Bytes that are not UTF-8 are replaced
     /// (repair <c>invalid_utf8</c>) when tolerant, and fail the stream when strict.
     /// </summary>
-    public void AppendUtf8(ReadOnlySpan<byte> chunk, ICollection<StreamEvent> output)
+    public void AppendUtf8(ReadOnlySpan<byte> chunk, ICollection<StreamEvent> output) => AppendUtf8(chunk, _objects.For(output));
+
+    /// <summary>Reads a chunk of UTF-8 bytes as <see cref="AppendUtf8(ReadOnlySpan{byte}, ICollection{StreamEvent})"/> does, handing the events to a target.</summary>
+    public void AppendUtf8(ReadOnlySpan<byte> chunk, IStreamEventTarget output)
     {
         ArgumentNullException.ThrowIfNull(output);
         ThrowIfFinished();
@@ -121,7 +135,10 @@ public sealed class EventStreamBuilder : IDisposable
     /// Ends the stream. With <see cref="StreamOutcome.Completed"/>, the end of the text is read first (a tolerant
     /// parser closes what was left open); other outcomes keep the partial object exactly as it was streamed.
     /// </summary>
-    public void Finish(ICollection<StreamEvent> output, StreamOutcome outcome = StreamOutcome.Completed)
+    public void Finish(ICollection<StreamEvent> output, StreamOutcome outcome = StreamOutcome.Completed) => Finish(_objects.For(output), outcome);
+
+    /// <summary>Ends the stream as <see cref="Finish(ICollection{StreamEvent}, StreamOutcome)"/> does, handing the events to a target.</summary>
+    public void Finish(IStreamEventTarget output, StreamOutcome outcome = StreamOutcome.Completed)
     {
         ArgumentNullException.ThrowIfNull(output);
         ThrowIfFinished();
@@ -141,11 +158,13 @@ public sealed class EventStreamBuilder : IDisposable
 
         _emitter.Flush(output);
         output.Add(CreateFinal(outcome, errors));
-        IsFinished = true;
     }
 
     /// <summary>Ends the stream after a fault: what was produced is flushed, then the error and a <c>failed</c> final.</summary>
-    public void Fail(ErrorEvent error, ICollection<StreamEvent> output)
+    public void Fail(ErrorEvent error, ICollection<StreamEvent> output) => Fail(error, _objects.For(output));
+
+    /// <summary>Ends the stream after a fault as <see cref="Fail(ErrorEvent, ICollection{StreamEvent})"/> does, handing the events to a target.</summary>
+    public void Fail(ErrorEvent error, IStreamEventTarget output)
     {
         ArgumentNullException.ThrowIfNull(error);
         ArgumentNullException.ThrowIfNull(output);
@@ -153,7 +172,6 @@ public sealed class EventStreamBuilder : IDisposable
         _emitter.Flush(output);
         output.Add(error);
         output.Add(CreateFinal(StreamOutcome.Failed, []));
-        IsFinished = true;
     }
 
     /// <inheritdoc />
@@ -169,7 +187,7 @@ public sealed class EventStreamBuilder : IDisposable
 
     /// <summary>Hands every token of <paramref name="chunk"/> on; flushing is the caller's.</summary>
     /// <returns><see langword="false"/> when the stream ended on a fault or a violation.</returns>
-    private bool Read(ReadOnlySpan<char> chunk, ICollection<StreamEvent> output)
+    private bool Read(ReadOnlySpan<char> chunk, IStreamEventTarget output)
     {
         try
         {
@@ -192,7 +210,7 @@ public sealed class EventStreamBuilder : IDisposable
     }
 
     /// <summary>Reads what the end of the text produces: a number it ends, and closings of what was left open.</summary>
-    private bool ReadEnd(ICollection<StreamEvent> output)
+    private bool ReadEnd(IStreamEventTarget output)
     {
         try
         {
@@ -220,7 +238,7 @@ public sealed class EventStreamBuilder : IDisposable
     }
 
     /// <summary>Checks a token against the schema, then hands it to the emitter unless a violation ended the stream.</summary>
-    private bool Accept(in JsonToken token, ICollection<StreamEvent> output)
+    private bool Accept(in JsonToken token, IStreamEventTarget output)
     {
         if (_validator is null)
         {
@@ -277,7 +295,7 @@ public sealed class EventStreamBuilder : IDisposable
     }
 
     /// <summary>Sends the violations found from <paramref name="first"/> on; with <see cref="ViolationPolicy.Abort"/>, ends the stream.</summary>
-    private bool Report(int first, ICollection<StreamEvent> output)
+    private bool Report(int first, IStreamEventTarget output)
     {
         _emitter.Flush(output);
         for (var i = first; i < _violations.Count; i++)
@@ -296,12 +314,11 @@ public sealed class EventStreamBuilder : IDisposable
         }
 
         output.Add(CreateFinal(StreamOutcome.Invalid, [.. _violations]));
-        IsFinished = true;
         return false;
     }
 
     /// <summary>The authoritative validation of the whole object; false when it could not run.</summary>
-    private bool TryValidateWhole(ICollection<StreamEvent> output, out IReadOnlyList<ValidationError> errors)
+    private bool TryValidateWhole(IStreamEventTarget output, out IReadOnlyList<ValidationError> errors)
     {
         errors = [];
         if (_schema is null)
@@ -326,8 +343,11 @@ public sealed class EventStreamBuilder : IDisposable
 
     private static string Describe(string path) => path.Length == 0 ? "The value" : $"The value at {path}";
 
-    private FinalEvent CreateFinal(StreamOutcome outcome, IReadOnlyList<ValidationError> errors) =>
-        new(outcome, Document, [.. _repairs.Repairs], errors, CanonicalJson.Checksum(Document));
+    private FinalEvent CreateFinal(StreamOutcome outcome, IReadOnlyList<ValidationError> errors)
+    {
+        Outcome = outcome;
+        return new(outcome, Document, [.. _repairs.Repairs], errors, CanonicalJson.Checksum(Document));
+    }
 
     private void ThrowIfFinished()
     {
