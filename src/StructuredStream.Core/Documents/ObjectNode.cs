@@ -21,6 +21,9 @@ public sealed class ObjectNode : DocumentNode
     /// <summary>The members in insertion order.</summary>
     public IReadOnlyList<KeyValuePair<string, DocumentNode>> Members => _members;
 
+    /// <summary>The members as a span, for readers of the whole document (no interface call per member).</summary>
+    internal ReadOnlySpan<KeyValuePair<string, DocumentNode>> MemberSpan => System.Runtime.InteropServices.CollectionsMarshal.AsSpan(_members);
+
     /// <summary>Looks up a member by name.</summary>
     public bool TryGetValue(string name, [System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out DocumentNode? value)
     {

@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using System.Runtime.InteropServices;
 using StructuredStream.Documents;
 using StructuredStream.Parsing;
 using StructuredStream.Protocol;
@@ -18,9 +17,9 @@ public sealed class PatchEmitter
 {
     private readonly PatchMode _mode;
     private readonly RepairLog _repairs;
-    private readonly List<PatchOperationView> _pending = [];
+    private OperationBatch<PatchOperationView> _pending = new(8);
     private readonly StreamEventCollection _objects = new();
-    private readonly List<string> _completed = [];
+    private OperationBatch<string> _completed = new(8);
     private Frame[] _frames = new Frame[8];
     private int _depth;
     private DocumentNode _root = LiteralNode.Null;
@@ -100,7 +99,7 @@ public sealed class PatchEmitter
                 Debug.Assert(_string is not null, "a string segment outside a string");
                 var start = _string.Length;
                 _string.Append(token.Text);
-                if (!Holding && (_pending.Count == 0 || !ReferenceEquals(_pending[^1].TextNode, _string)))
+                if (!Holding && (_pending.Count == 0 || !ReferenceEquals(_pending.Last.TextNode, _string)))
                 {
                     _pending.Add(_mode == PatchMode.Append
                         ? new PatchOperationView(PatchOperationKind.Append, _stringPath, _string, start)
@@ -160,14 +159,14 @@ public sealed class PatchEmitter
         ArgumentNullException.ThrowIfNull(output);
         if (_pending.Count > 0)
         {
-            output.AddPatch(CollectionsMarshal.AsSpan(_pending));
-            _pending.Clear();
+            output.AddPatch(_pending.Items);
+            _pending.Empty();
         }
 
         if (_completed.Count > 0)
         {
-            output.AddComplete(CollectionsMarshal.AsSpan(_completed));
-            _completed.Clear();
+            output.AddComplete(_completed.Items);
+            _completed.Empty();
         }
     }
 
