@@ -286,7 +286,7 @@ public sealed class TwoInstanceTests(TwoInstances instances) : IClassFixture<Two
     }
 
     [RedisFact]
-    public async Task When_Redis_is_gone_schema_requests_and_stream_starts_answer_503_with_Retry_After()
+    public async Task When_Redis_is_gone_schema_requests_stream_starts_and_event_reads_answer_503_problem_details_with_Retry_After()
     {
         var redis = await RedisServer.StartAsync();
         await using var instance = await instances.StartInstanceAsync("without-redis", redis.Configuration);
@@ -295,8 +295,12 @@ public sealed class TwoInstanceTests(TwoInstances instances) : IClassFixture<Two
 
         using var listed = await client.GetAsync("/v1/schemas");
         using var started = await client.SendAsync(ReadEvents.Post(new { schemaId = "chat", prompt = "hello" }));
+        // A reader that accepts only SSE still gets the problem as JSON: a bare 503 would say nothing.
+        using var read = new HttpRequestMessage(HttpMethod.Get, "/v1/streams/0123456789abcdef0123456789abcdef/events");
+        read.Headers.Accept.Add(new System.Net.Http.Headers.MediaTypeWithQualityHeaderValue("text/event-stream"));
+        using var resumed = await client.SendAsync(read);
 
-        foreach (var response in new[] { listed, started })
+        foreach (var response in new[] { listed, started, resumed })
         {
             Assert.Equal(System.Net.HttpStatusCode.ServiceUnavailable, response.StatusCode);
             Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);

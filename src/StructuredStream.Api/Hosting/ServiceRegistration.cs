@@ -92,6 +92,7 @@ public static class ServiceRegistration
                 _ => null,
             };
         });
+        services.AddSingleton<IProblemDetailsWriter, ProblemJsonWriter>();
         services.AddHealthChecks();
         services.AddEventCompression(options.Streams);
         services.AddStructuredStreamSwagger();

@@ -97,25 +97,11 @@ public static partial class StreamEndpoints
     private static bool HasBody(HttpRequest request) =>
         request.ContentLength is not 0 && (request.ContentLength is not null || request.Headers.TransferEncoding.Count > 0);
 
-    /// <summary>The checked request, or the problem with <paramref name="body"/> (503 when a named schema cannot be read from Redis).</summary>
+    /// <summary>The checked request, or the problem with <paramref name="body"/>.</summary>
     private static async Task<(ProblemHttpResult? Refused, GenerationRequest? Request)> CheckAsync(CreateStreamRequestReader reader, CreateStreamRequest body, HttpContext context)
     {
-        GenerationRequest? checkedRequest;
-        Dictionary<string, string[]> problems;
-        RequestRefusal refusal;
-        try
-        {
-            (checkedRequest, problems, refusal) = await reader.ReadAsync(body, TenantOf.Request(context)).ConfigureAwait(false);
-        }
-        catch (StackExchange.Redis.RedisException e)
-        {
-            // Not left to the API-wide mapping of Redis failures: its problem details are written only for a request
-            // that accepts JSON, and a stream request accepts NDJSON or SSE, so it would get a bare 503.
-            context.Response.Headers.RetryAfter = "5";
-            return (TypedResults.Problem(statusCode: StatusCodes.Status503ServiceUnavailable, title: "The schema store is unavailable",
-                detail: $"The named schema could not be read from Redis: {e.Message}"), null);
-        }
-
+        // A named schema that cannot be read from Redis throws: the API-wide mapping answers 503 with Retry-After.
+        var (checkedRequest, problems, refusal) = await reader.ReadAsync(body, TenantOf.Request(context)).ConfigureAwait(false);
         if (checkedRequest is not null)
         {
             return (null, checkedRequest);
