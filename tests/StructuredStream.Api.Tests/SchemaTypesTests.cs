@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text.Json.Nodes;
 using StructuredStream.Api.Tests.Support;
+using StructuredStream.Tests.Shared;
 
 namespace StructuredStream.Api.Tests;
 
@@ -59,7 +60,7 @@ public sealed class SchemaTypesTests(ServiceHost host) : IClassFixture<ServiceHo
         var (_, events) = await ReadEvents.RunAsync(client, ReadEvents.Post(new { schemaId = id, prompt = "x", model = new { seed = 5 } }));
         var answer = ReadEvents.Final(events).Object.ToJsonString();
 
-        var type = Compile(source).GetType($"StructuredStream.Generated.{typeName}", throwOnError: true)!;
+        var type = CSharpSource.Compile("GeneratedTypes", source).GetType($"StructuredStream.Generated.{typeName}", throwOnError: true)!;
         var value = System.Text.Json.JsonSerializer.Deserialize(answer, type);
 
         var property = type.GetProperties().Single(p => p.GetCustomAttributes(typeof(System.Text.Json.Serialization.JsonPropertyNameAttribute), false)
@@ -78,21 +79,5 @@ public sealed class SchemaTypesTests(ServiceHost host) : IClassFixture<ServiceHo
         Assert.Equal(HttpStatusCode.BadRequest, language.StatusCode);
         Assert.Contains("use 'typescript' or 'csharp'", (string?)JsonNode.Parse(await language.Content.ReadAsStringAsync())!["detail"], StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.NotFound, schema.StatusCode);
-    }
-
-    /// <summary>Compiles one C# file against the framework this test runs on; fails with the compiler's errors.</summary>
-    private static System.Reflection.Assembly Compile(string source)
-    {
-        var references = ((string)AppContext.GetData("TRUSTED_PLATFORM_ASSEMBLIES")!).Split(Path.PathSeparator)
-            .Select(path => Microsoft.CodeAnalysis.MetadataReference.CreateFromFile(path));
-        var compilation = Microsoft.CodeAnalysis.CSharp.CSharpCompilation.Create(
-            "GeneratedTypes",
-            [Microsoft.CodeAnalysis.CSharp.CSharpSyntaxTree.ParseText(source)],
-            references,
-            new Microsoft.CodeAnalysis.CSharp.CSharpCompilationOptions(Microsoft.CodeAnalysis.OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: Microsoft.CodeAnalysis.NullableContextOptions.Enable));
-        using var image = new MemoryStream();
-        var emitted = compilation.Emit(image);
-        Assert.True(emitted.Success, string.Join("\n", emitted.Diagnostics.Where(d => d.Severity == Microsoft.CodeAnalysis.DiagnosticSeverity.Error)));
-        return System.Reflection.Assembly.Load(image.ToArray());
     }
 }
