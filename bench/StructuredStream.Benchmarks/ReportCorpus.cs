@@ -61,10 +61,13 @@ public static class ReportCorpus
         }
         """;
 
-    /// <summary>An indented JSON report of about <paramref name="targetBytes"/> UTF-8 bytes.</summary>
-    public static string Generate(int targetBytes)
+    /// <summary>
+    /// An indented JSON report of about <paramref name="targetBytes"/> UTF-8 bytes; another <paramref name="variant"/>
+    /// gives another report of the same kind and size (variant 0 is the one the chunk files and tables use).
+    /// </summary>
+    public static string Generate(int targetBytes, int variant = 0)
     {
-        var random = new Random(targetBytes);
+        var random = new Random(targetBytes ^ (variant * 0x3C6EF372));
         using var buffer = new MemoryStream();
         using (var writer = new Utf8JsonWriter(buffer, DocumentNode.WriterOptions with { Indented = true }))
         {
