@@ -19,6 +19,8 @@ public class EventStreamBenchmarks
     private string _text = "";
     private byte[] _utf8 = [];
     private Range[] _chunks = [];
+    private Range[] _utf8Chunks = [];
+    private byte[] _pending = [];
     private Schemas.CompiledSchema? _schema;
     private (string Text, Range[] Chunks)[] _variants = [];
     private int _turn;
@@ -32,6 +34,8 @@ public class EventStreamBenchmarks
         _text = ReportCorpus.Generate(Size);
         _utf8 = Encoding.UTF8.GetBytes(_text);
         _chunks = ReportCorpus.Chunk(_text);
+        _utf8Chunks = ReportCorpus.ChunkBytes(_utf8);
+        _pending = new byte[4096];
         _schema = Schemas.SchemaLoader.Load(ReportCorpus.Schema);
         // About 1 MB of distinct text and chunking before one repeats (see FreshEventStreamAsViews).
         _variants = [.. Enumerable.Range(1, Math.Clamp(1024 * 1024 / Size, 1, 64)).Select(variant =>
@@ -54,6 +58,42 @@ public class EventStreamBenchmarks
     {
         using var document = JsonDocument.Parse(_utf8);
         return document.RootElement.GetArrayLengthOrZero();
+    }
+
+    /// <summary>
+    /// System.Text.Json's own incremental reader over the same report in chunks of 1 to 8 bytes: the tokens only, as
+    /// its docs show it used on a stream (what a token left incomplete is kept and read again with the next chunk).
+    /// The like-for-like reference for what reading in small chunks costs; it builds no document and no events.
+    /// </summary>
+    [Benchmark(Description = "Utf8JsonReader, 1-8 byte chunks (tokens only)")]
+    public int Utf8JsonReaderChunks()
+    {
+        var state = new JsonReaderState();
+        var tokens = 0;
+        var pending = 0;
+        for (var i = 0; i < _utf8Chunks.Length; i++)
+        {
+            var chunk = _utf8.AsSpan(_utf8Chunks[i]);
+            if (_pending.Length - pending < chunk.Length)
+            {
+                Array.Resize(ref _pending, Math.Max(_pending.Length * 2, pending + chunk.Length));
+            }
+
+            chunk.CopyTo(_pending.AsSpan(pending));
+            pending += chunk.Length;
+            var reader = new Utf8JsonReader(_pending.AsSpan(0, pending), isFinalBlock: i == _utf8Chunks.Length - 1, state);
+            while (reader.Read())
+            {
+                tokens++;
+            }
+
+            var consumed = (int)reader.BytesConsumed;
+            _pending.AsSpan(consumed, pending - consumed).CopyTo(_pending);
+            pending -= consumed;
+            state = reader.CurrentState;
+        }
+
+        return tokens;
     }
 
     [Benchmark(Description = "parser only, 1-8 char chunks")]

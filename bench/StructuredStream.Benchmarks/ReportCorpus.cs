@@ -98,13 +98,18 @@ public static class ReportCorpus
     /// Cuts a text into chunks of 1 to 8 UTF-16 code units, like a model's tokens, as ranges of the text: a model's
     /// chunk is a fresh string in cache when it arrives, which 230,000 strings allocated up front would not be.
     /// </summary>
-    public static Range[] Chunk(string text, int seed = 1)
+    public static Range[] Chunk(string text, int seed = 1) => Cut(text.Length, seed);
+
+    /// <summary>Cuts UTF-8 text into chunks of 1 to 8 bytes (a chunk may end inside a character, as on a socket).</summary>
+    public static Range[] ChunkBytes(byte[] utf8, int seed = 1) => Cut(utf8.Length, seed);
+
+    private static Range[] Cut(int length, int seed)
     {
         var random = new Random(seed);
-        var chunks = new List<Range>(text.Length / 4);
-        for (var i = 0; i < text.Length;)
+        var chunks = new List<Range>(length / 4);
+        for (var i = 0; i < length;)
         {
-            var size = Math.Min(random.Next(1, 9), text.Length - i);
+            var size = Math.Min(random.Next(1, 9), length - i);
             chunks.Add(new Range(i, i + size));
             i += size;
         }
