@@ -105,7 +105,7 @@ internal static class ReplayCommand
             pending.Clear();
         }
 
-        void Written(long lastSeq)
+        void FlushIfWrittenSince(long lastSeq)
         {
             if (flushEachWrite && writer.LastSeq > lastSeq)
             {
@@ -135,7 +135,7 @@ internal static class ReplayCommand
                         WritePending();
                     }
 
-                    Written(lastSeq);
+                    FlushIfWrittenSince(lastSeq);
                     if (builder.IsFinished)
                     {
                         break;
