@@ -63,6 +63,24 @@ public abstract class ProblemTests(ServiceHost host)
         await AssertProblemAsync(response, status, mention);
     }
 
+    [Theory]
+    [InlineData("application/x-ndjson")]
+    [InlineData("text/event-stream")]
+    public async Task A_client_accepting_only_events_still_gets_the_framework_refusals_as_problem_details(string accept)
+    {
+        using var client = host.Client();
+        using var unknownRoute = new HttpRequestMessage(HttpMethod.Get, "/v1/no-such-endpoint");
+        unknownRoute.Headers.Accept.ParseAdd(accept);
+        using var wrongMethod = new HttpRequestMessage(HttpMethod.Put, "/v1/streams");
+        wrongMethod.Headers.Accept.ParseAdd(accept);
+
+        using var notFound = await client.SendAsync(unknownRoute);
+        using var notAllowed = await client.SendAsync(wrongMethod);
+
+        await AssertProblemAsync(notFound, HttpStatusCode.NotFound, "no endpoint at /v1/no-such-endpoint");
+        await AssertProblemAsync(notAllowed, HttpStatusCode.MethodNotAllowed, "PUT is not allowed on /v1/streams");
+    }
+
     [Fact]
     public async Task A_cursor_in_the_future_or_malformed_is_400()
     {

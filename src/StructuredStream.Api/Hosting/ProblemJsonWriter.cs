@@ -16,9 +16,11 @@ internal sealed class ProblemJsonWriter(IOptions<ProblemDetailsOptions> problems
     /// <inheritdoc />
     public ValueTask WriteAsync(ProblemDetailsContext context)
     {
-        // As the framework's writer does: the status's default type and title first, then the service's customizing.
+        // As the framework's writer does: the status's default type and title and the trace id first, then the
+        // service's customizing.
         context.ProblemDetails.Status ??= context.HttpContext.Response.StatusCode;
         var problem = TypedResults.Problem(context.ProblemDetails).ProblemDetails;
+        problem.Extensions.TryAdd("traceId", System.Diagnostics.Activity.Current?.Id ?? context.HttpContext.TraceIdentifier);
         problems.Value.CustomizeProblemDetails?.Invoke(context);
         return new ValueTask(context.HttpContext.Response.WriteAsJsonAsync(problem, json.Value.SerializerOptions, "application/problem+json"));
     }
