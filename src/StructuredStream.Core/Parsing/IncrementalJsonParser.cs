@@ -1,6 +1,7 @@
 using System.Buffers;
 using System.Diagnostics;
 using System.Diagnostics.CodeAnalysis;
+using System.Runtime.CompilerServices;
 
 namespace StructuredStream.Parsing;
 
@@ -77,20 +78,7 @@ public sealed partial class IncrementalJsonParser : IDisposable
 
         while (position < chunk.Length)
         {
-            var found = _mode switch
-            {
-                ParserMode.String => ReadStringValue(chunk, ref position, out token),
-                ParserMode.PropertyName => ReadPropertyName(chunk, ref position, out token),
-                ParserMode.Number => ReadNumber(chunk, ref position, out token),
-                ParserMode.Literal => ReadLiteral(chunk, ref position, out token),
-                ParserMode.BeforeRoot => ReadBeforeRoot(chunk, ref position, out token),
-                ParserMode.Prose => ReadProse(chunk, ref position, out token),
-                ParserMode.CommentStart or ParserMode.LineComment or ParserMode.BlockComment or ParserMode.BlockCommentStar
-                    => SkipComment(chunk, ref position, out token),
-                ParserMode.AfterRoot or ParserMode.Done => SkipAfterRoot(chunk, ref position, out token),
-                _ => ReadStructure(chunk, ref position, out token),
-            };
-            if (found)
+            if (ReadInMode(chunk, ref position, out token))
             {
                 return true;
             }
@@ -100,6 +88,53 @@ public sealed partial class IncrementalJsonParser : IDisposable
         token = default;
         return false;
     }
+
+    /// <summary>
+    /// Reads a whole chunk, handing each token to <paramref name="consumer"/> as it is read: the same tokens as calling
+    /// <see cref="Read"/> until it returns <see langword="false"/>, without leaving the loop between tokens (a stream
+    /// of small chunks pays the call and its checks per token otherwise).
+    /// </summary>
+    /// <returns><see langword="false"/> when the consumer stopped the reading.</returns>
+    internal bool ReadChunk<TConsumer>(ReadOnlySpan<char> chunk, ref TConsumer consumer)
+        where TConsumer : struct, IJsonTokenConsumer
+    {
+        ThrowIfFailed();
+        var position = 0;
+        scoped JsonToken token;
+        if (TryTakeStringEnd(out token) && !consumer.Accept(token))
+        {
+            return false;
+        }
+
+        while (position < chunk.Length)
+        {
+            // A string that closed after its last segment was handed out ends before anything else is read.
+            if (ReadInMode(chunk, ref position, out token)
+                && (!consumer.Accept(token) || (TryTakeStringEnd(out token) && !consumer.Accept(token))))
+            {
+                return false;
+            }
+        }
+
+        _offsetOfChunk += chunk.Length;
+        return true;
+    }
+
+    /// <summary>Reads on in the current mode; a token is ready when it returns <see langword="true"/>.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private bool ReadInMode(ReadOnlySpan<char> chunk, ref int position, out JsonToken token) => _mode switch
+    {
+        ParserMode.String => ReadStringValue(chunk, ref position, out token),
+        ParserMode.PropertyName => ReadPropertyName(chunk, ref position, out token),
+        ParserMode.Number => ReadNumber(chunk, ref position, out token),
+        ParserMode.Literal => ReadLiteral(chunk, ref position, out token),
+        ParserMode.BeforeRoot => ReadBeforeRoot(chunk, ref position, out token),
+        ParserMode.Prose => ReadProse(chunk, ref position, out token),
+        ParserMode.CommentStart or ParserMode.LineComment or ParserMode.BlockComment or ParserMode.BlockCommentStar
+            => SkipComment(chunk, ref position, out token),
+        ParserMode.AfterRoot or ParserMode.Done => SkipAfterRoot(chunk, ref position, out token),
+        _ => ReadStructure(chunk, ref position, out token),
+    };
 
     /// <summary>
     /// Reads the tokens that the end of input produces: a number that ends with the input, and, in tolerant mode,

@@ -191,16 +191,8 @@ public sealed class EventStreamBuilder : IDisposable
     {
         try
         {
-            var position = 0;
-            while (_parser.Read(chunk, ref position, out var token))
-            {
-                if (!Accept(token, output))
-                {
-                    return false;
-                }
-            }
-
-            return true;
+            var tokens = new Tokens(this, output);
+            return _parser.ReadChunk(chunk, ref tokens);
         }
         catch (JsonParseException e)
         {
@@ -347,6 +339,12 @@ public sealed class EventStreamBuilder : IDisposable
     {
         Outcome = outcome;
         return new(outcome, Document, [.. _repairs.Repairs], errors, CanonicalJson.Checksum(Document));
+    }
+
+    /// <summary>The builder taking a chunk's tokens from the parser.</summary>
+    private readonly struct Tokens(EventStreamBuilder builder, IStreamEventTarget output) : IJsonTokenConsumer
+    {
+        public bool Accept(in JsonToken token) => builder.Accept(token, output);
     }
 
     private void ThrowIfFinished()

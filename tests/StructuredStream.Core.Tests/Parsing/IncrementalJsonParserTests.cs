@@ -253,6 +253,61 @@ public sealed class IncrementalJsonParserTests
         }
     }
 
+    [FsCheck.Xunit.Property(Arbitrary = [typeof(ChunkedJson)], MaxTest = 300)]
+    public void Reading_a_whole_chunk_at_once_hands_out_the_tokens_that_reading_one_at_a_time_returns(ChunkedText input, bool tolerant)
+    {
+        // Text before and after the value, and a comment, so that the tolerant paths are read both ways too (prose
+        // before a scalar root may make it fail: then both ways must fail alike).
+        var chunks = tolerant ? ["Here: ", .. input.Chunks, " // done"] : input.Chunks;
+        var options = new JsonParserOptions { Tolerant = tolerant };
+        using var oneAtATime = new IncrementalJsonParser(options);
+        using var wholeChunks = new IncrementalJsonParser(options);
+        var expected = new List<string>();
+        var recorder = new TokenRecorder([]);
+        try
+        {
+            foreach (var chunk in chunks)
+            {
+                var position = 0;
+                while (oneAtATime.Read(chunk, ref position, out var token))
+                {
+                    expected.Add(Describe(token));
+                }
+            }
+        }
+        catch (JsonParseException e)
+        {
+            expected.Add(e.Message);
+        }
+
+        try
+        {
+            foreach (var chunk in chunks)
+            {
+                Assert.True(wholeChunks.ReadChunk(chunk, ref recorder));
+            }
+        }
+        catch (JsonParseException e)
+        {
+            recorder.Tokens.Add(e.Message);
+        }
+
+        Assert.Equal(expected, recorder.Tokens);
+        Assert.Equal(oneAtATime.Offset, wholeChunks.Offset);
+    }
+
+    /// <summary>Keeps what each token says, as <see cref="Describe"/> writes it.</summary>
+    private readonly struct TokenRecorder(List<string> tokens) : IJsonTokenConsumer
+    {
+        public List<string> Tokens => tokens;
+
+        public bool Accept(in JsonToken token)
+        {
+            tokens.Add(Describe(token));
+            return true;
+        }
+    }
+
     private static List<string> Tokens(IEnumerable<string> chunks, bool joinSegments = true)
     {
         using var parser = new IncrementalJsonParser(new JsonParserOptions { Tolerant = false });
