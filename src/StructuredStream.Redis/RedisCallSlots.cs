@@ -123,7 +123,7 @@ public sealed class RedisCallSlots : IAsyncDisposable
             {
                 await _db.ScriptEvaluateAsync(RenewScript, [ClientKey(client), AllKey], [holder, expiry]).ConfigureAwait(false);
             }
-            catch (RedisException)
+            catch (Exception e) when (RedisFailure.IsUnavailable(e))
             {
                 // Redis is away: the next round tries again.
             }

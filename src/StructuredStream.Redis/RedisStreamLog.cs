@@ -225,7 +225,7 @@ public sealed class RedisStreamLog : IStreamLog, IAsyncDisposable
             _owned.TryRemove(new(streamId, owned));
             throw new InvalidOperationException($"The stream '{streamId}' has already ended.", e);
         }
-        catch (RedisException)
+        catch (Exception e) when (RedisFailure.IsUnavailable(e))
         {
             // Whether the append landed is unknown: stop writing and renewing, so that the lease runs out and a
             // reader's instance ends the stream from what the log holds (owner_lost).
@@ -345,7 +345,7 @@ public sealed class RedisStreamLog : IStreamLog, IAsyncDisposable
                     var renewed = (int)await _db.ScriptEvaluateAsync(RedisScripts.Renew, [_keys.Lease(id)], [InstanceId, Ms(_options.LeaseTime)]).ConfigureAwait(false);
                     owned.Lost |= renewed == 0 && !owned.History.IsFinished;
                 }
-                catch (RedisException)
+                catch (Exception e) when (RedisFailure.IsUnavailable(e))
                 {
                     // Redis is away: the next round tries again; if the lease runs out meanwhile, appends say so.
                 }
@@ -353,7 +353,7 @@ public sealed class RedisStreamLog : IStreamLog, IAsyncDisposable
 
             await _wakeups.DropIdleAsync(TimeSpan.FromSeconds(30)).ConfigureAwait(false);
         }
-        catch (RedisException)
+        catch (Exception e) when (RedisFailure.IsUnavailable(e))
         {
             // As above.
         }

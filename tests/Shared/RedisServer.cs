@@ -11,6 +11,7 @@ namespace StructuredStream.Tests.Processes;
 public sealed class RedisServer : IAsyncDisposable
 {
     private readonly Process _process;
+    private StackExchange.Redis.ConnectionMultiplexer? _admin;
 
     private RedisServer(Process process, int port)
     {
@@ -63,8 +64,21 @@ public sealed class RedisServer : IAsyncDisposable
         }
     }
 
+    /// <summary>Makes Redis hold every client's commands for <paramref name="time"/>, as a server stuck in a slow command would.</summary>
+    public async Task PauseAsync(TimeSpan time)
+    {
+        // A connection kept open: closing one during the pause would wait for the pause to end.
+        _admin ??= await StackExchange.Redis.ConnectionMultiplexer.ConnectAsync($"{Configuration},allowAdmin=true");
+        await _admin.GetDatabase().ExecuteAsync("CLIENT", "PAUSE", (long)time.TotalMilliseconds, "ALL");
+    }
+
     public async ValueTask DisposeAsync()
     {
+        if (_admin is not null)
+        {
+            await _admin.DisposeAsync();
+        }
+
         if (!_process.HasExited)
         {
             _process.Kill(entireProcessTree: true);

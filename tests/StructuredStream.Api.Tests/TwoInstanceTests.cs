@@ -293,19 +293,71 @@ public sealed class TwoInstanceTests(TwoInstances instances) : IClassFixture<Two
         using var client = instance.Client();
         await redis.DisposeAsync();
 
-        using var listed = await client.GetAsync("/v1/schemas");
-        using var started = await client.SendAsync(ReadEvents.Post(new { schemaId = "chat", prompt = "hello" }));
+        await AssertRequestsOnRedisAnswer503Async(client);
+    }
+
+    [RedisFact]
+    public async Task When_Redis_does_not_answer_in_time_requests_answer_503_problem_details_with_Retry_After_not_500()
+    {
+        // A command's time-out is not a RedisException: it must still read as "Redis is away", not as a bug.
+        await using var redis = await RedisServer.StartAsync();
+        await using var instance = await instances.StartInstanceAsync("slow-redis", $"{redis.Configuration},asyncTimeout=300,syncTimeout=300");
+        using var client = instance.Client();
+        await redis.PauseAsync(TimeSpan.FromSeconds(10));
+
+        await AssertRequestsOnRedisAnswer503Async(client);
+    }
+
+    [RedisFact]
+    public async Task When_the_owners_appends_time_out_mid_stream_it_lets_the_stream_go_and_readers_get_owner_lost_never_a_hang()
+    {
+        await using var redis = await RedisServer.StartAsync();
+        await using var owner = await instances.StartInstanceAsync("times-out", $"{redis.Configuration},asyncTimeout=300");
+        await using var other = await instances.StartInstanceAsync("reads", redis.Configuration);
+        var script = instances.Upstream.Script(call => call.StreamForeverAsync("""{"title":"Stalled","notes":["a" """, ""","b" """, TimeSpan.FromMilliseconds(20)));
+        using var client = owner.Client();
+        using var response = await client.SendAsync(ReadEvents.Post(new { schema = Schema, prompt = script.Key }), HttpCompletionOption.ResponseHeadersRead);
+        var id = response.Headers.GetValues("X-Stream-Id").Single();
+        await script.FirstCall.WaitAsync(TimeSpan.FromSeconds(10));
+        using var reader = other.Client();
+        using var onOther = await reader.GetAsync($"/v1/streams/{id}/events", HttpCompletionOption.ResponseHeadersRead);
+        var reading = ReadEvents.NdjsonAsync(onOther);
+        await Task.Delay(300);
+
+        // Shorter than the reading instance's own time-outs (2 s), longer than the owner's.
+        await redis.PauseAsync(TimeSpan.FromMilliseconds(1500));
+
+        var events = Stored(await reading.WaitAsync(TwoInstances.LeaseTime * 5));
+        var error = Assert.IsType<ErrorEvent>(events[^2].Event);
+        Assert.Equal(("owner_lost", true), (error.Code, error.Retryable));
+        var final = ReadEvents.Final(events);
+        Assert.Equal(StreamOutcome.Failed, final.Outcome);
+        Assert.StartsWith("""{"title":"Stalled","notes":["a""", final.Object.ToJsonString(), StringComparison.Ordinal);
+        Assert.True(DocumentNode.DeepEquals(final.Object, ReadEvents.Replay(events)), ReadEvents.Describe(events));
+        ReadEvents.AssertOrdered(events);
+    }
+
+    /// <summary>Listing schemas, starting a stream and reading one's events each answer 503 problem details naming Redis, with Retry-After.</summary>
+    private static async Task AssertRequestsOnRedisAnswer503Async(HttpClient client)
+    {
         // A reader that accepts only SSE still gets the problem as JSON: a bare 503 would say nothing.
         using var read = new HttpRequestMessage(HttpMethod.Get, "/v1/streams/0123456789abcdef0123456789abcdef/events");
         read.Headers.Accept.Add(new System.Net.Http.Headers.MediaTypeWithQualityHeaderValue("text/event-stream"));
-        using var resumed = await client.SendAsync(read);
+        var responses = await Task.WhenAll(
+            client.GetAsync("/v1/schemas"),
+            client.SendAsync(ReadEvents.Post(new { schemaId = "chat", prompt = "hello" })),
+            client.SendAsync(read));
 
-        foreach (var response in new[] { listed, started, resumed })
+        foreach (var response in responses)
         {
-            Assert.Equal(System.Net.HttpStatusCode.ServiceUnavailable, response.StatusCode);
-            Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
-            Assert.NotNull(response.Headers.RetryAfter);
-            Assert.Contains("Redis", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+            using (response)
+            {
+                var text = await response.Content.ReadAsStringAsync();
+                Assert.True(response.StatusCode == System.Net.HttpStatusCode.ServiceUnavailable, $"{(int)response.StatusCode} {text}");
+                Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+                Assert.NotNull(response.Headers.RetryAfter);
+                Assert.Contains("Redis", text, StringComparison.Ordinal);
+            }
         }
     }
 

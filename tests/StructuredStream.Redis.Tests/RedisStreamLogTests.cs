@@ -130,6 +130,25 @@ public sealed class RedisStreamLogTests(RedisFixture redis) : IClassFixture<Redi
     }
 
     [RedisFact]
+    public async Task An_append_that_times_out_stops_the_owners_renewals_so_that_another_instance_adopts_the_stream()
+    {
+        // A time-out is not a RedisException: handled as one anyway, or the owner renews a stream it no longer writes.
+        var lease = TimeSpan.FromSeconds(2);
+        var (a, b) = await TwoInstancesAsync(lease: lease, connectionOfA: "asyncTimeout=300");
+        await a.CreateAsync(Stream);
+        await a.AppendAsync("s1", [Complete("/a")]);
+
+        await redis.Server.PauseAsync(TimeSpan.FromSeconds(3));
+        var failure = await Assert.ThrowsAnyAsync<TimeoutException>(async () => await a.AppendAsync("s1", [Complete("/b")]));
+        Assert.True(RedisFailure.IsUnavailable(failure), failure.GetType().Name);
+
+        // b's own reads wait out the pause too.
+        await WaitUntilAsync(async () => await OwnerOrTimeoutAsync(b) is null);
+        Assert.True(await b.TryAdoptAsync("s1"));
+        await Assert.ThrowsAsync<StreamOwnershipLostException>(async () => await a.AppendAsync("s1", [Complete("/late")]));
+    }
+
+    [RedisFact]
     public async Task An_ended_stream_is_kept_for_the_retention_time_only()
     {
         var (a, _) = await TwoInstancesAsync();
@@ -157,13 +176,13 @@ public sealed class RedisStreamLogTests(RedisFixture redis) : IClassFixture<Redi
     private string Prefix(RedisStreamLog log) => _prefixes[log];
 
     private async Task<(RedisStreamLog A, RedisStreamLog B)> TwoInstancesAsync(
-        int recent = 64, int foldAfter = 1024, TimeSpan? lease = null, TimeSpan? poll = null)
+        int recent = 64, int foldAfter = 1024, TimeSpan? lease = null, TimeSpan? poll = null, string? connectionOfA = null)
     {
         var prefix = redis.NewPrefix();
         var logs = new RedisStreamLog[2];
         for (var i = 0; i < 2; i++)
         {
-            var connection = await redis.ConnectAsync();
+            var connection = await redis.ConnectAsync(i == 0 ? connectionOfA : null);
             _owned.Add(connection);
             logs[i] = new RedisStreamLog(connection, new RedisStreamLogOptions
             {
@@ -189,6 +208,18 @@ public sealed class RedisStreamLogTests(RedisFixture redis) : IClassFixture<Redi
         {
             Assert.True(DateTime.UtcNow < deadline, "the condition did not hold within 10 s");
             await Task.Delay(50);
+        }
+    }
+
+    private static async Task<string?> OwnerOrTimeoutAsync(RedisStreamLog log)
+    {
+        try
+        {
+            return await log.GetOwnerAsync("s1");
+        }
+        catch (RedisTimeoutException)
+        {
+            return "(no answer yet)";
         }
     }
 

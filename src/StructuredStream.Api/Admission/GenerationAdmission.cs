@@ -1,4 +1,3 @@
-using StackExchange.Redis;
 using StructuredStream.Redis;
 
 namespace StructuredStream.Api.Admission;
@@ -88,7 +87,7 @@ public sealed class GenerationAdmission : IDisposable
         {
             moved = await ScheduleAsync().ConfigureAwait(false);
         }
-        catch (Exception e) when (e is RedisException or TimeoutException)
+        catch (Exception e) when (RedisFailure.IsUnavailable(e))
         {
             return; // the next release or recheck tries again
         }
@@ -129,7 +128,7 @@ public sealed class GenerationAdmission : IDisposable
             ticket.Stage = TicketStage.Left;
             moved = await ScheduleAsync().ConfigureAwait(false);
         }
-        catch (Exception e) when (e is RedisException or TimeoutException)
+        catch (Exception e) when (RedisFailure.IsUnavailable(e))
         {
             // The slot's lease runs out instead; the others try again at the next release or recheck.
             ticket.Stage = TicketStage.Left;

@@ -100,7 +100,7 @@ public sealed class RedisStreamOwnership : IStreamOwnership, IHostedService
                     await ownership._signals.SendAsync(owner, new StreamSignal(StreamSignalKind.ReaderPresent, streamId)).ConfigureAwait(false);
                 }
             }
-            catch (StackExchange.Redis.RedisException)
+            catch (Exception e) when (RedisFailure.IsUnavailable(e))
             {
                 // Redis is away: the reader's own reads say so; the owner's grace period runs meanwhile.
             }

@@ -8,6 +8,7 @@ using StructuredStream.Api.OpenApi;
 using StructuredStream.Api.Schemas;
 using StructuredStream.Api.Streams;
 using StructuredStream.Logs;
+using StructuredStream.Redis;
 using StructuredStream.Schemas;
 
 namespace StructuredStream.Api.Hosting;
@@ -75,7 +76,7 @@ public static class ServiceRegistration
                 return;
             }
 
-            if (context.Exception is StackExchange.Redis.RedisException redis)
+            if (context.Exception is { } redis && RedisFailure.IsUnavailable(redis))
             {
                 // Redis (streams, schemas, admission across instances) will likely be back: say so, and when to retry.
                 context.HttpContext.Response.Headers.RetryAfter = "5";
@@ -113,7 +114,7 @@ public static class ServiceRegistration
             StatusCodeSelector = e => e switch
             {
                 BadHttpRequestException bad => bad.StatusCode,
-                StackExchange.Redis.RedisException => StatusCodes.Status503ServiceUnavailable,
+                _ when RedisFailure.IsUnavailable(e) => StatusCodes.Status503ServiceUnavailable,
                 _ => StatusCodes.Status500InternalServerError,
             },
         });

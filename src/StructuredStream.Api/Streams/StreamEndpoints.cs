@@ -8,6 +8,7 @@ using StructuredStream.Api.Admission;
 using StructuredStream.Api.Cluster;
 using StructuredStream.Logs;
 using StructuredStream.Protocol;
+using StructuredStream.Redis;
 
 namespace StructuredStream.Api.Streams;
 
@@ -138,7 +139,7 @@ public static partial class StreamEndpoints
             request.HttpContext.Response.Headers.RetryAfter = "5";
             return TypedResults.Problem(statusCode: StatusCodes.Status503ServiceUnavailable, title: "Too many streams", detail: e.Message);
         }
-        catch (StackExchange.Redis.RedisException e)
+        catch (Exception e) when (RedisFailure.IsUnavailable(e))
         {
             request.HttpContext.Response.Headers.RetryAfter = "5";
             return TypedResults.Problem(statusCode: StatusCodes.Status503ServiceUnavailable, title: "The stream log is unavailable",

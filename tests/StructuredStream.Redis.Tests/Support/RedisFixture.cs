@@ -12,7 +12,8 @@ public sealed class RedisFixture : IAsyncLifetime
     public RedisServer Server => _server ?? throw new InvalidOperationException(RedisServer.SkipReason);
 
     /// <summary>A connection of its own, as another instance of the service would have.</summary>
-    public Task<ConnectionMultiplexer> ConnectAsync() => ConnectionMultiplexer.ConnectAsync(Server.Configuration);
+    public Task<ConnectionMultiplexer> ConnectAsync(string? more = null) =>
+        ConnectionMultiplexer.ConnectAsync(more is null ? Server.Configuration : $"{Server.Configuration},{more}");
 
     public string NewPrefix() => $"t{Interlocked.Increment(ref _prefixes)}:";
 
