@@ -7,7 +7,7 @@ using StructuredStream.Protocol;
 
 namespace StructuredStream.Api.Tests;
 
-public sealed class ContinueTests(ServiceHost host) : IClassFixture<ServiceHost>
+public sealed class ContinueTests(ServiceHost host, ShortAnswersHost shortAnswers) : IClassFixture<ServiceHost>, IClassFixture<ShortAnswersHost>
 {
     [Theory]
     [InlineData("research-answer", 20)]
@@ -99,6 +99,21 @@ public sealed class ContinueTests(ServiceHost host) : IClassFixture<ServiceHost>
         Assert.Contains("/plan", (string?)problem["detail"], StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.BadRequest, unknownField.StatusCode);
         Assert.Contains("Unknown field '$.objekt'", await unknownField.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task An_edit_longer_than_an_answer_may_grow_is_refused_not_started_as_a_stream_that_never_ends()
+    {
+        using var client = shortAnswers.Client();
+        var (oldId, _) = await StopMidwayAsync(client, "chat", 4);
+        var edited = new string('a', ShortAnswersHost.MaxAnswerCharacters);
+
+        using var tooLong = await client.SendAsync(Continue(oldId, new JsonObject { ["object"] = edited }));
+
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, tooLong.StatusCode);
+        var problem = JsonNode.Parse(await tooLong.Content.ReadAsStringAsync())!;
+        Assert.Equal("The edited object cannot be continued", (string?)problem["title"]);
+        Assert.Contains($"past {ShortAnswersHost.MaxAnswerCharacters} characters", (string?)problem["detail"], StringComparison.Ordinal);
     }
 
     [Fact]

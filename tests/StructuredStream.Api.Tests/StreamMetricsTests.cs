@@ -3,6 +3,7 @@ using StructuredStream.Api.Diagnostics;
 using StructuredStream.Api.Models;
 using StructuredStream.Api.Streams;
 using StructuredStream.Api.Tests.Support;
+using StructuredStream.Protocol;
 
 namespace StructuredStream.Api.Tests;
 
@@ -57,6 +58,19 @@ public sealed class StreamMetricsTests
 
         Assert.Equal("requested", Assert.Single(cancellations.GetMeasurementSnapshot()).Tags["reason"]);
         Assert.Equal("cancelled", Assert.Single(outcomes.GetMeasurementSnapshot()).Tags["outcome"]);
+    }
+
+    [Fact]
+    public async Task A_stream_the_schema_stopped_records_invalid_not_unknown()
+    {
+        await using var hub = new FakeTimeHub(Model, time => new ScriptedChatClient(time, new ScriptStep.Text("""{"title":5,""")));
+        using var outcomes = Collect<long>(hub, "structuredstream.streams");
+
+        var generation = await hub.StartAsync();
+        var events = await hub.EndAsync(generation);
+
+        Assert.Equal(StreamOutcome.Invalid, ReadEvents.Final(events).Outcome);
+        Assert.Equal("invalid", Assert.Single(outcomes.GetMeasurementSnapshot()).Tags["outcome"]);
     }
 
     private static MetricCollector<T> Collect<T>(FakeTimeHub hub, string instrument)

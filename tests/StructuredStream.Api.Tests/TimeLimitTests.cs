@@ -22,6 +22,9 @@ public sealed class TimeLimitTests
         Retry = new ModelRetry { MaxRetries = 0 },
     };
 
+    /// <summary>A title that is not a string: the schema stops the stream at once.</summary>
+    private static readonly ScriptStep[] BrokenTitle = [new ScriptStep.Text("""{"title":5,""")];
+
     private static readonly ScriptStep[] TitleThenHang =
         [new ScriptStep.Text("""{"title":"Printer"""), new ScriptStep.Text(""" on fire","tags":["urg"""), new ScriptStep.Hang()];
 
@@ -154,6 +157,63 @@ public sealed class TimeLimitTests
 
         Assert.Equal(CancelReason.None, generation.CancelReason);
         Assert.False(generation.Completion.IsCompleted);
+    }
+
+    [Fact]
+    public async Task A_call_asked_again_after_a_violation_has_the_time_to_first_token_again_not_the_idle_limit()
+    {
+        await using var hub = new FakeTimeHub(Limits, time => new ScriptedChatClient(time, BrokenTitle) { LaterCalls = [new ScriptStep.Hang()] });
+        var generation = await hub.StartAsync(request => request with { RetryViolations = true });
+        await hub.ParkedAsync();
+
+        hub.Time.Advance(TimeSpan.FromSeconds(30) - Tick);
+        Assert.False(generation.Completion.IsCompleted);
+        hub.Time.Advance(Tick);
+        var events = await hub.EndAsync(generation);
+
+        var error = Assert.Single(events.Select(e => e.Event).OfType<ErrorEvent>());
+        Assert.Equal("timed_out", error.Code);
+        Assert.Contains("the time to first token (30 s)", error.Message, StringComparison.Ordinal);
+        Assert.Equal(StreamOutcome.TimedOut, ReadEvents.Final(events).Outcome);
+    }
+
+    [Fact]
+    public async Task A_call_that_fails_to_close_when_asked_again_after_a_violation_still_leaves_the_stream_its_final()
+    {
+        await using var hub = new FakeTimeHub(Limits, time => new ScriptedChatClient(time, [.. BrokenTitle, new ScriptStep.Hang()])
+        {
+            LaterCalls = [new ScriptStep.Text("\"title\":\"Printer on fire\"}")], // the rest of the valid "{"
+            FailToClose = new IOException("The connection was reset while closing."),
+        });
+        var generation = await hub.StartAsync(request => request with { RetryViolations = true });
+        var events = await hub.EndAsync(generation);
+
+        Assert.Contains(events, e => e.Event is StatusEvent { Phase: StreamPhases.Retrying });
+        var final = ReadEvents.Final(events);
+        Assert.Equal(StreamOutcome.Completed, final.Outcome);
+        Assert.Equal("""{"title":"Printer on fire"}""", final.Object.ToJsonString());
+        Assert.True(StructuredStream.Documents.DocumentNode.DeepEquals(final.Object, ReadEvents.Replay(events)), ReadEvents.Describe(events));
+    }
+
+    [Fact]
+    public async Task A_grace_periods_late_timer_callback_does_not_end_the_grace_period_that_followed_it()
+    {
+        LateTimerClock? clock = null;
+        await using var hub = new FakeTimeHub(Limits, time => new ScriptedChatClient(time, TitleThenHang), new StreamOptions { ReaderGrace = TimeSpan.FromSeconds(3) },
+            fake => clock = new LateTimerClock(fake));
+        var generation = await hub.StartAsync();
+        await hub.ParkedAsync();
+
+        generation.ReaderDetached();
+        var firstPeriodEnds = clock!.LastCallback;
+        generation.ReaderAttached();
+        generation.ReaderDetached();
+        firstPeriodEnds(); // fired as the reader came back, run only now
+        Assert.Equal(CancelReason.None, generation.CancelReason);
+
+        hub.Time.Advance(TimeSpan.FromSeconds(3));
+        await hub.EndAsync(generation);
+        Assert.Equal(CancelReason.NoReaders, generation.CancelReason);
     }
 
     private static int Retries(List<SequencedEvent> events) =>

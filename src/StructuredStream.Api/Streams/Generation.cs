@@ -34,6 +34,7 @@ public sealed class Generation : IDisposable
     private QueuePosition? _reportedPosition;
     private int _readers;
     private ITimer? _graceTimer;
+    private long _graceRound;
     private long _remoteReaderSeen = long.MinValue;
     private int _reason;
     private bool _ended;
@@ -93,7 +94,9 @@ public sealed class Generation : IDisposable
             }
 
             _graceTimer?.Dispose();
-            _graceTimer = _services.Time.CreateTimer(_ => OnGraceEnded(), null, _services.Streams.ReaderGrace, Timeout.InfiniteTimeSpan);
+            // A disposed timer's callback may already be on its way: it must not end a grace period started after it.
+            var round = ++_graceRound;
+            _graceTimer = _services.Time.CreateTimer(_ => OnGraceEnded(round), null, _services.Streams.ReaderGrace, Timeout.InfiniteTimeSpan);
         }
     }
 
@@ -125,11 +128,11 @@ public sealed class Generation : IDisposable
         // holds a timer or a wait handle.
     }
 
-    private void OnGraceEnded()
+    private void OnGraceEnded(long round)
     {
         lock (_readersLock)
         {
-            if (_readers > 0 || (_remoteReaderSeen != long.MinValue && _services.Time.GetElapsedTime(_remoteReaderSeen) < _services.Streams.ReaderGrace))
+            if (round != _graceRound || _graceTimer is null || _readers > 0 || (_remoteReaderSeen != long.MinValue && _services.Time.GetElapsedTime(_remoteReaderSeen) < _services.Streams.ReaderGrace))
             {
                 return;
             }
@@ -157,12 +160,13 @@ public sealed class Generation : IDisposable
         if (_request.Continuation is { Object: not LiteralNode { Kind: DocumentNodeKind.Null } } continuation)
         {
             // The parser goes on from the old stream's text; what that text produced, readers get as one patch.
-            builder.Append(plainText is null ? continuation.Text : plainText.Next(continuation.Text), new List<StreamEvent>());
             batch.Add(new PatchEvent([new PatchOperation(PatchOperationKind.Add, "", continuation.Object.DeepClone())]));
             if (continuation.CompletedPaths.Count > 0)
             {
                 batch.Add(new CompleteEvent([.. continuation.CompletedPaths]));
             }
+
+            Seed(builder, plainText is null ? continuation.Text : plainText.Next(continuation.Text), batch);
         }
 
         using var total = new CancellationTokenSource(timeouts.Total, _services.Time);
@@ -170,6 +174,7 @@ public sealed class Generation : IDisposable
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(_cancel.Token, total.Token, idle.Token);
         using var stalled = _services.Time.CreateTimer(_ => _ = AppendStatusAsync(new StatusEvent(StreamPhases.Stalled) { Detail = $"No token for {timeouts.StalledAfter.TotalSeconds:0.#} s." }), null, Timeout.InfiniteTimeSpan, Timeout.InfiniteTimeSpan);
         var tokens = 0L;
+        var tokensOfCall = 0L;
         var sawPatch = false;
         IAsyncEnumerator<ChatResponseUpdate>? updates = null;
         try
@@ -177,6 +182,12 @@ public sealed class Generation : IDisposable
             batch.Insert(0, new StatusEvent(StreamPhases.Generating));
             Track(completed, batch);
             await AppendAsync(batch).ConfigureAwait(false);
+            if (builder.IsFinished)
+            {
+                // The text to go on from ended the stream by itself (the continue endpoint refuses such text first).
+                return;
+            }
+
             stalled.Change(timeouts.StalledAfter, Timeout.InfiniteTimeSpan);
             bool more;
             (updates, more) = await OpenAsync(linked.Token).ConfigureAwait(false);
@@ -189,6 +200,7 @@ public sealed class Generation : IDisposable
                 var text = update.Text;
                 if (text.Length > 0)
                 {
+                    tokensOfCall++;
                     if (tokens++ == 0)
                     {
                         _services.Metrics.FirstToken(_services.Time.GetElapsedTime(startedAt));
@@ -210,15 +222,23 @@ public sealed class Generation : IDisposable
                 if (builder.IsFinished && retriesLeft > 0 && RetryFrom(batch, completed!, retriesLeft) is { } retry)
                 {
                     // The answer broke the schema: readers get what was valid and a `retrying` status instead of the
-                    // end, and the model is asked again, from that valid text, with what broke.
+                    // end, and the model is asked again, from that valid text, with what broke. The new builder comes
+                    // first: whatever fails from here on ends the stream through it, with a final.
                     retriesLeft--;
-                    await AppendAsync(batch).ConfigureAwait(false);
-                    await updates.DisposeAsync().ConfigureAwait(false);
-                    updates = null;
                     builder.Dispose();
                     builder = NewBuilder();
-                    builder.Append(retry.Text, new List<StreamEvent>());
                     _retry = retry;
+                    if (!Seed(builder, retry.Text, batch))
+                    {
+                        return;
+                    }
+
+                    await AppendAsync(batch).ConfigureAwait(false);
+                    await CloseAsync(updates).ConfigureAwait(false);
+                    updates = null;
+                    // A new call: it has the time to first token again, back-off included.
+                    tokensOfCall = 0;
+                    idle.CancelAfter(timeouts.FirstToken);
                     (updates, more) = await OpenAsync(linked.Token).ConfigureAwait(false);
                     if (!more)
                     {
@@ -268,7 +288,7 @@ public sealed class Generation : IDisposable
         catch (OperationCanceledException) when ((total.IsCancellationRequested || idle.IsCancellationRequested) && !builder.IsFinished)
         {
             var limit = total.IsCancellationRequested ? $"the total time limit ({timeouts.Total.TotalSeconds:0.#} s)"
-                : tokens == 0 ? $"the time to first token ({timeouts.FirstToken.TotalSeconds:0.#} s)"
+                : tokensOfCall == 0 ? $"the time to first token ({timeouts.FirstToken.TotalSeconds:0.#} s)"
                 : $"the idle time between tokens ({timeouts.Idle.TotalSeconds:0.#} s)";
             batch.Add(new ErrorEvent("timed_out", $"The model went past {limit}; what it wrote so far is kept.", Retryable: true));
             builder.Finish(batch, StreamOutcome.TimedOut);
@@ -280,28 +300,53 @@ public sealed class Generation : IDisposable
         finally
         {
             stalled.Change(Timeout.InfiniteTimeSpan, Timeout.InfiniteTimeSpan);
-            if (updates is not null)
-            {
-                // Disposing the enumerator ends the model call and closes its connection.
-                await updates.DisposeAsync().ConfigureAwait(false);
-            }
+            await CloseAsync(updates).ConfigureAwait(false);
 
             // What was held for the window comes before the end, so replaying the patches still gives final.object.
             window.Release(batch);
             await AppendAsync(batch, last: true).ConfigureAwait(false);
-            var outcome = ((FinalEvent?)batch.FindLast(e => e is FinalEvent))?.Outcome;
-            _services.Metrics.Ended(outcome, tokens, _services.Time.GetElapsedTime(startedAt));
+            _services.Metrics.Ended(builder.Outcome, tokens, _services.Time.GetElapsedTime(startedAt));
             builder.Dispose();
         }
     }
 
-    private EventStreamBuilder NewBuilder() => new(new EventStreamOptions
+    private EventStreamBuilder NewBuilder() => new(_request.BuilderOptions(_services.Streams));
+
+    /// <summary>
+    /// Reads text the stream already stands on (a continuation's, a retry's) into a new builder: readers hold that
+    /// object already, so its events are dropped, unless the text ended the stream by itself: then its error and
+    /// <c>final</c> go to <paramref name="batch"/>, and it returns false.
+    /// </summary>
+    private static bool Seed(EventStreamBuilder builder, string text, List<StreamEvent> batch)
     {
-        Schema = _request.Schema,
-        PatchMode = _request.PatchMode,
-        ViolationPolicy = _request.ViolationPolicy,
-        MaxInputLength = _services.Streams.MaxAnswerCharacters,
-    });
+        var events = new List<StreamEvent>();
+        builder.Append(text, events);
+        if (!builder.IsFinished)
+        {
+            return true;
+        }
+
+        batch.AddRange(events.Where(e => e is ErrorEvent or FinalEvent));
+        return false;
+    }
+
+    /// <summary>Ends the model call and closes its connection; a failure to close cannot keep the stream from its end.</summary>
+    private static async Task CloseAsync(IAsyncEnumerator<ChatResponseUpdate>? updates)
+    {
+        if (updates is null)
+        {
+            return;
+        }
+
+        try
+        {
+            await updates.DisposeAsync().ConfigureAwait(false);
+        }
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            // The call is over either way: the provider's client keeps or drops its connection as it sees fit.
+        }
+    }
 
     /// <summary>Notes the paths a batch completes, when a retry may need them.</summary>
     private static void Track(HashSet<string>? completed, List<StreamEvent> batch)
@@ -333,14 +378,19 @@ public sealed class Generation : IDisposable
             return null;
         }
 
-        batch.RemoveAll(e => e is FinalEvent || e is ErrorEvent { Code: "schema_violation" });
         Track(completed, batch);
+        var text = final.Object is LiteralNode { Kind: DocumentNodeKind.Null } ? "" : PartialJsonText.Of(final.Object, completed);
+        if (text.Length >= _services.Streams.MaxAnswerCharacters)
+        {
+            return null; // no room left to go on from: the stream ends invalid, as without retries
+        }
+
+        batch.RemoveAll(e => e is FinalEvent || e is ErrorEvent { Code: "schema_violation" });
         var attempt = _services.Streams.ViolationRetries - retriesLeft + 1;
         batch.Add(new StatusEvent(StreamPhases.Retrying)
         {
             Detail = $"The answer broke the schema ({violations[0].Message}); asking the model again from the last valid value (retry {attempt} of {_services.Streams.ViolationRetries}).",
         });
-        var text = final.Object is LiteralNode { Kind: DocumentNodeKind.Null } ? "" : PartialJsonText.Of(final.Object, completed);
         var guidance = "Your answer did not match the JSON schema: " + string.Join("; ", violations.Select(v => v.Message)) +
             ". Go on from the valid part of your answer and keep to the schema.";
         return new RetryAfterViolation(text, guidance);

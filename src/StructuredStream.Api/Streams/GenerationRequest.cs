@@ -2,6 +2,7 @@ using Microsoft.Extensions.AI;
 using StructuredStream.Api.Models.Simulated;
 using StructuredStream.Patching;
 using StructuredStream.Schemas;
+using StructuredStream.Streaming;
 using StructuredStream.Validation;
 
 namespace StructuredStream.Api.Streams;
@@ -38,6 +39,19 @@ public sealed record GenerationRequest(CompiledSchema Schema, IReadOnlyList<Chat
 
     /// <summary>The stream this one continues, and from where, if it does.</summary>
     public StreamContinuation? Continuation { get; init; }
+
+    /// <summary>How the stream's answer is read: by the generation, and by a check of text it will go on from.</summary>
+    public EventStreamOptions BuilderOptions(StreamOptions streams)
+    {
+        ArgumentNullException.ThrowIfNull(streams);
+        return new()
+        {
+            Schema = Schema,
+            PatchMode = PatchMode,
+            ViolationPolicy = ViolationPolicy,
+            MaxInputLength = streams.MaxAnswerCharacters,
+        };
+    }
 
     /// <summary>Whether the schema is a plain string (chat): the model writes text, not JSON.</summary>
     public bool PlainText => Schema.Json.ValueKind == System.Text.Json.JsonValueKind.Object

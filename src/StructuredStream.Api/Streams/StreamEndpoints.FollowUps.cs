@@ -79,8 +79,10 @@ public static partial class StreamEndpoints
     /// <param name="hub">Starts the new stream.</param>
     /// <param name="feed">The new stream's events.</param>
     /// <param name="admission">The caps, for a 429's Retry-After.</param>
+    /// <param name="streams">How long an answer may grow, for the text the new stream goes on from.</param>
     private static async Task<IResult> ContinueAsync(
-        string id, HttpRequest request, IStreamLog log, StreamStateReader states, CreateStreamRequestReader reader, StreamHub hub, EventFeed feed, AdmissionOptions admission)
+        string id, HttpRequest request, IStreamLog log, StreamStateReader states, CreateStreamRequestReader reader, StreamHub hub, EventFeed feed,
+        AdmissionOptions admission, StreamOptions streams)
     {
         if (Negotiate(request) is not { } transport)
         {
@@ -145,23 +147,27 @@ public static partial class StreamEndpoints
             StringNode plain when checkedRequest!.PlainText => plain.Value,
             var partial => PartialJsonText.Of(partial, completed.ToHashSet(StringComparer.Ordinal)),
         };
-        if (edits?.Object is not null && EditProblem(checkedRequest!, text) is { } editRefused)
+        if (ContinuationProblem(checkedRequest!, text, streams, edited: edits?.Object is not null) is { } refusedText)
         {
-            return editRefused;
+            return refusedText;
         }
 
         var continuation = new StreamContinuation(id, kept, completed, text);
         return await StartAsync(request, checkedRequest! with { Continuation = continuation }, transport, hub, feed, admission).ConfigureAwait(false);
     }
 
-    /// <summary>Reads the edited object's text as the new stream will, and refuses it when that already fails.</summary>
-    private static ProblemHttpResult? EditProblem(GenerationRequest request, string text)
+    /// <summary>
+    /// Reads the text the new stream goes on from as its generation will, and refuses it when that already fails: an
+    /// edit that breaks the schema, or a kept object with no room left under <see cref="StreamOptions.MaxAnswerCharacters"/>.
+    /// </summary>
+    private static ProblemHttpResult? ContinuationProblem(GenerationRequest request, string text, StreamOptions streams, bool edited)
     {
-        using var builder = new EventStreamBuilder(new EventStreamOptions { Schema = request.Schema, PatchMode = request.PatchMode });
+        using var builder = new EventStreamBuilder(request.BuilderOptions(streams));
         var events = new List<StreamEvent>();
         builder.Append(request.PlainText ? new PlainTextAsJson().Next(text) : text, events);
         return events.OfType<ErrorEvent>().FirstOrDefault() is { } error
-            ? TypedResults.Problem(statusCode: StatusCodes.Status422UnprocessableEntity, title: "The edited object cannot be continued",
+            ? TypedResults.Problem(statusCode: StatusCodes.Status422UnprocessableEntity,
+                title: edited ? "The edited object cannot be continued" : "The kept object cannot be continued",
                 detail: error.Path is { } at ? $"{error.Message} (at '{at}')" : error.Message)
             : null;
     }

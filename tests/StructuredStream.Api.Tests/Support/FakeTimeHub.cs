@@ -30,13 +30,14 @@ internal sealed class FakeTimeHub : IAsyncDisposable
     /// <param name="model">The time-outs, retries and breaker (its provider is ignored: the model is the script).</param>
     /// <param name="script">Builds the model's script on this hub's clock.</param>
     /// <param name="streams">The grace period.</param>
-    public FakeTimeHub(ModelOptions model, Func<TimeProvider, ScriptedChatClient> script, StreamOptions? streams = null)
+    /// <param name="clock">The clock the generations see, made from <see cref="Time"/> (default: <see cref="Time"/> itself).</param>
+    public FakeTimeHub(ModelOptions model, Func<TimeProvider, ScriptedChatClient> script, StreamOptions? streams = null, Func<FakeTimeProvider, TimeProvider>? clock = null)
     {
         Log = new InMemoryStreamLog(new InMemoryStreamLogOptions(), Time);
         Model = script(Time);
         _client = new ModelClient(Model, "scripted", "scripted");
         Hub = new StreamHub(new GenerationServices(
-            Log, _client, new ModelCallPolicy(model, Time), model, streams ?? new StreamOptions(), Time, new StreamMetrics(Meters)),
+            Log, _client, new ModelCallPolicy(model, Time), model, streams ?? new StreamOptions(), clock?.Invoke(Time) ?? Time, new StreamMetrics(Meters)),
             new GenerationAdmission(new AdmissionOptions()), new AdmissionOptions());
     }
 
@@ -51,9 +52,12 @@ internal sealed class FakeTimeHub : IAsyncDisposable
     /// <summary>Where the metrics go; collect them with a MetricCollector on this scope.</summary>
     public IMeterFactory Meters => _meters.GetRequiredService<IMeterFactory>();
 
-    /// <summary>Starts a stream; its model call begins at once.</summary>
-    public Task<Generation> StartAsync() =>
-        Hub.StartAsync(new GenerationRequest(_schemas.GetOrLoad(Schema), [new ChatMessage(ChatRole.User, "The printer is on fire.")]), "address:test", CancellationToken.None);
+    /// <summary>Starts a stream, its request changed by <paramref name="shape"/>; its model call begins at once.</summary>
+    public Task<Generation> StartAsync(Func<GenerationRequest, GenerationRequest>? shape = null)
+    {
+        var request = new GenerationRequest(_schemas.GetOrLoad(Schema), [new ChatMessage(ChatRole.User, "The printer is on fire.")]);
+        return Hub.StartAsync(shape?.Invoke(request) ?? request, "address:test", CancellationToken.None);
+    }
 
     public async Task<List<SequencedEvent>> EventsAsync(string id) => [.. await Log.ReadAsync(id, 0, int.MaxValue)];
 

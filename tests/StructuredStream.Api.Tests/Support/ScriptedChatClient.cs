@@ -17,21 +17,34 @@ internal sealed class ScriptedChatClient(TimeProvider time, params ScriptStep[] 
 
     public Exception FailWith { get; init; } = new HttpRequestException("The engine is overloaded.", null, System.Net.HttpStatusCode.ServiceUnavailable);
 
+    /// <summary>The script of every call after the first (default: the same script again).</summary>
+    public IReadOnlyList<ScriptStep>? LaterCalls { get; init; }
+
+    /// <summary>Closing a call before its end fails with this (a provider's client that trips over its own connection).</summary>
+    public Exception? FailToClose { get; init; }
+
     /// <summary>How many times the model was called.</summary>
     public int Calls => Volatile.Read(ref _calls);
 
     /// <summary>Completes when the script is waiting (in a pause or a hang): everything before it has been read.</summary>
     public Task Parked => Volatile.Read(ref _parked).Task;
 
-    public async IAsyncEnumerable<ChatResponseUpdate> GetStreamingResponseAsync(
-        IEnumerable<ChatMessage> messages, ChatOptions? options = null, [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    public IAsyncEnumerable<ChatResponseUpdate> GetStreamingResponseAsync(
+        IEnumerable<ChatMessage> messages, ChatOptions? options = null, CancellationToken cancellationToken = default)
     {
-        if (Interlocked.Increment(ref _calls) <= FailFirstCalls)
+        var call = Interlocked.Increment(ref _calls);
+        var updates = FollowAsync(call, cancellationToken);
+        return FailToClose is null ? updates : new FailingToClose(updates, FailToClose);
+    }
+
+    private async IAsyncEnumerable<ChatResponseUpdate> FollowAsync(int call, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        if (call <= FailFirstCalls)
         {
             throw FailWith;
         }
 
-        foreach (var step in script)
+        foreach (var step in call > 1 && LaterCalls is not null ? LaterCalls : script)
         {
             switch (step)
             {
@@ -79,5 +92,35 @@ internal sealed class ScriptedChatClient(TimeProvider time, params ScriptStep[] 
         });
         parked.TrySetResult();
         await woken.Task;
+    }
+
+    /// <summary>Updates whose enumerator throws when disposed before it ended.</summary>
+    private sealed class FailingToClose(IAsyncEnumerable<ChatResponseUpdate> updates, Exception failure) : IAsyncEnumerable<ChatResponseUpdate>
+    {
+        public IAsyncEnumerator<ChatResponseUpdate> GetAsyncEnumerator(CancellationToken cancellationToken = default) =>
+            new Enumerator(updates.GetAsyncEnumerator(cancellationToken), failure);
+
+        private sealed class Enumerator(IAsyncEnumerator<ChatResponseUpdate> inner, Exception failure) : IAsyncEnumerator<ChatResponseUpdate>
+        {
+            private bool _ended;
+
+            public ChatResponseUpdate Current => inner.Current;
+
+            public async ValueTask<bool> MoveNextAsync()
+            {
+                var more = await inner.MoveNextAsync();
+                _ended = !more;
+                return more;
+            }
+
+            public async ValueTask DisposeAsync()
+            {
+                await inner.DisposeAsync();
+                if (!_ended)
+                {
+                    throw failure;
+                }
+            }
+        }
     }
 }
