@@ -1,6 +1,7 @@
 using StructuredStream.Api.Models;
 using StructuredStream.Api.Streams;
 using StructuredStream.Api.Tests.Support;
+using StructuredStream.Logs;
 using StructuredStream.Protocol;
 
 namespace StructuredStream.Api.Tests;
@@ -196,6 +197,26 @@ public sealed class TimeLimitTests
     }
 
     [Fact]
+    public async Task A_stream_whose_creating_request_went_away_once_it_was_registered_runs_and_ends_after_the_grace_period()
+    {
+        // The request goes away between the stream's registration and its started event, as a client that gives up
+        // mid-request can: a stream registered must be ended, or it is held (and, in Redis, renewed) for good.
+        using var requestAborted = new CancellationTokenSource();
+        await using var hub = new FakeTimeHub(Limits, time => new ScriptedChatClient(time, TitleThenHang), new StreamOptions { ReaderGrace = TimeSpan.FromSeconds(3) },
+            log: inner => new LogThatCancelsAfterCreate(inner, requestAborted));
+        var generation = await hub.StartAsync(requestAborted: requestAborted.Token);
+        await hub.ParkedAsync();
+
+        generation.ReaderDetached(); // the request that created it never reads
+        hub.Time.Advance(TimeSpan.FromSeconds(3));
+        var events = await hub.EndAsync(generation);
+
+        Assert.IsType<StartedEvent>(events[0].Event);
+        Assert.Equal(CancelReason.NoReaders, generation.CancelReason);
+        Assert.Equal(StreamOutcome.Cancelled, ReadEvents.Final(events).Outcome);
+    }
+
+    [Fact]
     public async Task A_grace_periods_late_timer_callback_does_not_end_the_grace_period_that_followed_it()
     {
         LateTimerClock? clock = null;
@@ -218,4 +239,25 @@ public sealed class TimeLimitTests
 
     private static int Retries(List<SequencedEvent> events) =>
         events.Count(e => e.Event is StatusEvent { Phase: StreamPhases.Retrying });
+
+    /// <summary>A log whose appends honour their token (as Redis's do), and which cancels one once a stream is registered.</summary>
+    private sealed class LogThatCancelsAfterCreate(IStreamLog inner, CancellationTokenSource cancelAfterCreate) : IStreamLog
+    {
+        public async ValueTask CreateAsync(StreamDescriptor stream, CancellationToken cancellationToken = default)
+        {
+            await inner.CreateAsync(stream, cancellationToken);
+            await cancelAfterCreate.CancelAsync();
+        }
+
+        public ValueTask<long> AppendAsync(string streamId, IReadOnlyList<StreamEvent> events, CancellationToken cancellationToken = default)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            return inner.AppendAsync(streamId, events, cancellationToken);
+        }
+
+        public ValueTask<IReadOnlyList<SequencedEvent>> ReadAsync(string streamId, long after, int max, CancellationToken cancellationToken = default) =>
+            inner.ReadAsync(streamId, after, max, cancellationToken);
+
+        public ValueTask<StreamSnapshot?> GetAsync(string streamId, CancellationToken cancellationToken = default) => inner.GetAsync(streamId, cancellationToken);
+    }
 }

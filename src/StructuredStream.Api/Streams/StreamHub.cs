@@ -56,7 +56,9 @@ public sealed class StreamHub : IAsyncDisposable
                 RegeneratedFrom = request.RegeneratedFrom,
                 ContinuedFrom = request.Continuation?.From,
             };
-            await _services.Log.AppendAsync(id, [started], cancellationToken).ConfigureAwait(false);
+            // Registered, the stream is the service's: a request gone from here on must not leave it without its
+            // generation (never ended, and in Redis renewed for good). With no reader, its grace period ends it.
+            await _services.Log.AppendAsync(id, [started], CancellationToken.None).ConfigureAwait(false);
         }
         catch
         {

@@ -31,13 +31,16 @@ internal sealed class FakeTimeHub : IAsyncDisposable
     /// <param name="script">Builds the model's script on this hub's clock.</param>
     /// <param name="streams">The grace period.</param>
     /// <param name="clock">The clock the generations see, made from <see cref="Time"/> (default: <see cref="Time"/> itself).</param>
-    public FakeTimeHub(ModelOptions model, Func<TimeProvider, ScriptedChatClient> script, StreamOptions? streams = null, Func<FakeTimeProvider, TimeProvider>? clock = null)
+    /// <param name="log">The log the hub writes through, made from <see cref="Log"/> (default: <see cref="Log"/> itself).</param>
+    public FakeTimeHub(
+        ModelOptions model, Func<TimeProvider, ScriptedChatClient> script, StreamOptions? streams = null,
+        Func<FakeTimeProvider, TimeProvider>? clock = null, Func<IStreamLog, IStreamLog>? log = null)
     {
         Log = new InMemoryStreamLog(new InMemoryStreamLogOptions(), Time);
         Model = script(Time);
         _client = new ModelClient(Model, "scripted", "scripted");
         Hub = new StreamHub(new GenerationServices(
-            Log, _client, new ModelCallPolicy(model, Time), model, streams ?? new StreamOptions(), clock?.Invoke(Time) ?? Time, new StreamMetrics(Meters)),
+            log?.Invoke(Log) ?? Log, _client, new ModelCallPolicy(model, Time), model, streams ?? new StreamOptions(), clock?.Invoke(Time) ?? Time, new StreamMetrics(Meters)),
             new GenerationAdmission(new AdmissionOptions()), new AdmissionOptions());
     }
 
@@ -53,10 +56,10 @@ internal sealed class FakeTimeHub : IAsyncDisposable
     public IMeterFactory Meters => _meters.GetRequiredService<IMeterFactory>();
 
     /// <summary>Starts a stream, its request changed by <paramref name="shape"/>; its model call begins at once.</summary>
-    public Task<Generation> StartAsync(Func<GenerationRequest, GenerationRequest>? shape = null)
+    public Task<Generation> StartAsync(Func<GenerationRequest, GenerationRequest>? shape = null, CancellationToken requestAborted = default)
     {
         var request = new GenerationRequest(_schemas.GetOrLoad(Schema), [new ChatMessage(ChatRole.User, "The printer is on fire.")]);
-        return Hub.StartAsync(shape?.Invoke(request) ?? request, "address:test", CancellationToken.None);
+        return Hub.StartAsync(shape?.Invoke(request) ?? request, "address:test", requestAborted);
     }
 
     public async Task<List<SequencedEvent>> EventsAsync(string id) => [.. await Log.ReadAsync(id, 0, int.MaxValue)];
