@@ -1,6 +1,5 @@
 using System.Net.ServerSentEvents;
 using System.Runtime.CompilerServices;
-using System.Text;
 using System.Text.Json;
 using StructuredStream.Protocol;
 
@@ -17,16 +16,46 @@ internal static class EventResponseReader
             ? ReadServerSentEventsAsync(response, cancellationToken)
             : ReadNdjsonAsync(response, cancellationToken);
 
+    /// <summary>
+    /// The events of the body's complete lines. A last line the body ends inside (the connection closed mid-event) is
+    /// left out: it is not an event, and the resume sends it again, whole.
+    /// </summary>
     private static async IAsyncEnumerable<SequencedEvent> ReadNdjsonAsync(HttpResponseMessage response, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         var body = await response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
-        using var reader = new StreamReader(body, Encoding.UTF8);
-        while (await reader.ReadLineAsync(cancellationToken).ConfigureAwait(false) is { } line)
+        var buffer = new byte[16 * 1024];
+        var filled = 0;
+        while (true)
         {
-            if (line.Length > 0)
+            if (filled == buffer.Length)
             {
-                yield return Parse(line);
+                Array.Resize(ref buffer, buffer.Length * 2);
             }
+
+            var read = await body.ReadAsync(buffer.AsMemory(filled), cancellationToken).ConfigureAwait(false);
+            if (read == 0)
+            {
+                yield break;
+            }
+
+            var searched = filled;
+            filled += read;
+            var start = 0;
+            int newline;
+            while ((newline = buffer.AsSpan(searched, filled - searched).IndexOf((byte)'\n')) >= 0)
+            {
+                var end = searched + newline;
+                var line = buffer.AsMemory(start, end - start).TrimEnd((byte)'\r');
+                if (!line.IsEmpty)
+                {
+                    yield return Parse(line);
+                }
+
+                start = searched = end + 1;
+            }
+
+            buffer.AsSpan(start, filled - start).CopyTo(buffer);
+            filled -= start;
         }
     }
 
@@ -40,20 +69,7 @@ internal static class EventResponseReader
         }
     }
 
-    private static SequencedEvent Parse(string json)
-    {
-        try
-        {
-            using var document = JsonDocument.Parse(json, EventJson);
-            return StreamEventSerializer.Read(document.RootElement);
-        }
-        catch (JsonException e)
-        {
-            throw new InvalidDataException($"The service sent an event that is not JSON: {e.Message}", e);
-        }
-    }
-
-    private static SequencedEvent Parse(byte[] json)
+    private static SequencedEvent Parse(ReadOnlyMemory<byte> json)
     {
         try
         {

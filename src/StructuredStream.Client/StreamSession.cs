@@ -44,8 +44,21 @@ internal sealed class StreamSession
     /// <summary>Applies an event; returns the update to show, or <see langword="null"/> for a heartbeat or an event already applied.</summary>
     public StreamUpdate? Apply(SequencedEvent sequenced)
     {
-        if (sequenced.Event is HeartbeatEvent || sequenced.Seq <= LastSeq)
+        if (sequenced.Event is HeartbeatEvent)
         {
+            return null;
+        }
+
+        if (sequenced.Seq <= LastSeq)
+        {
+            // The final again, at the seq the reader resumed from: the stream had ended there (the service repeats it).
+            if (sequenced.Event is FinalEvent again && sequenced.Seq == LastSeq && Final is null)
+            {
+                Final = again;
+                _phase = StreamPhase.Done;
+                return Update(sequenced.Seq, again);
+            }
+
             return null;
         }
 

@@ -111,8 +111,10 @@ public sealed class StructuredStreamClient
                 {
                     response = await _http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
                 }
-                catch (HttpRequestException e) when (session.StreamId is not null)
+                catch (Exception e) when (session.StreamId is not null
+                    && (e is HttpRequestException || (e is OperationCanceledException && !cancellationToken.IsCancellationRequested)))
                 {
+                    // Unreachable, or HttpClient.Timeout ran out before the resume's answer came: try again.
                     dropped = e;
                 }
                 catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
@@ -166,18 +168,27 @@ public sealed class StructuredStreamClient
                         break;
                     }
 
+                    if (events.Current.Event is HeartbeatEvent)
+                    {
+                        // The link works and the stream lives: a drop after this starts a new count of attempts.
+                        attempt = 0;
+                    }
+
                     if (session.Apply(events.Current) is not { } update)
                     {
                         continue;
                     }
 
                     attempt = 0;
-                    yield return update;
                     if (session.Final is not null)
                     {
+                        // Checked before it is handed out: a caller that stops at the final update must not skip it.
                         session.Verify();
+                        yield return update;
                         yield break;
                     }
+
+                    yield return update;
                 }
             }
             finally

@@ -66,6 +66,19 @@ public sealed class DisconnectTests(OneAtATimeHost host) : IClassFixture<OneAtAT
     }
 
     [Fact]
+    public async Task A_reader_resuming_from_the_final_events_own_seq_gets_the_final_again_not_an_empty_answer()
+    {
+        using var client = host.Client();
+        var (id, events) = await ReadEvents.RunAsync(client, ReadEvents.Post(new { schemaId = "chat", prompt = "x" }));
+
+        using var resumed = await client.GetAsync($"/v1/streams/{id}/events?after={events[^1].Seq}", HttpCompletionOption.ResponseHeadersRead);
+        var again = Assert.Single(await ReadEvents.NdjsonAsync(resumed));
+
+        Assert.Equal(events[^1].Seq, again.Seq);
+        Assert.Equal(ReadEvents.Final(events).Checksum, Assert.IsType<FinalEvent>(again.Event).Checksum);
+    }
+
+    [Fact]
     public async Task Only_the_configured_browser_origins_may_call_the_api()
     {
         using var client = host.Client();

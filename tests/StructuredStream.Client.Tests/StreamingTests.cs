@@ -191,6 +191,13 @@ public sealed class StreamingTests(PacedServiceHost host) : IClassFixture<PacedS
         Assert.All(rest, u => Assert.True(u.Seq > stopped[^1].Seq));
         Assert.Equal(all[^1].Object!.ToJsonString(), rest[^1].Object!.ToJsonString());
         Assert.True(rest[^1].IsComplete(""));
+
+        // An app that kept the final update (a restart): the service repeats the final, nothing is retried.
+        var atEnd = await ReadAllAsync(client.ResumeAsync(all[^1]));
+        var again = Assert.Single(atEnd);
+        Assert.Equal(all[^1].Seq, again.Seq);
+        Assert.Equal(StreamOutcome.Completed, again.Final!.Outcome);
+        Assert.Equal(all[^1].Object!.ToJsonString(), again.Object!.ToJsonString());
     }
 
     /// <summary>A sign-up form whose model fails after 12 tokens: the stream ends failed with a partial object.</summary>

@@ -103,6 +103,12 @@ export class StreamSession {
     }
 
     if (event.seq <= this.#lastSeq) {
+      if (event.type === 'final' && event.seq === this.#lastSeq && this.#final === undefined) {
+        // The final again, at the seq the reader resumed from: the stream had ended there (the service repeats it).
+        this.#final = event as unknown as FinalEvent;
+        this.#phase = 'done';
+      }
+
       return undefined;
     }
 

@@ -214,7 +214,8 @@ export class StructuredStream implements AsyncIterable<StreamUpdate> {
         return await this.#finish();
       }
 
-      if (session.lastSeq > seqBefore) {
+      if (session.lastSeq > seqBefore || event.type === 'heartbeat') {
+        // The link works and the stream lives: a drop after this starts a new count of attempts.
         this.#attempt = 0;
       }
 

@@ -97,6 +97,12 @@ describe('pointers (RFC 6901)', () => {
 });
 
 describe('copy-on-write', () => {
+  it('a move onto its own path changes nothing, in a container the same patch already copied too', () => {
+    assert.deepEqual(applyPatch({}, [{ op: 'add', path: '/a', value: 1 }, { op: 'move', from: '/a', path: '/a' }]), { a: 1 });
+    assert.deepEqual(applyPatch({ l: [1] }, [{ op: 'add', path: '/l/-', value: 2 }, { op: 'move', from: '/l/0', path: '/l/0' }]), { l: [1, 2] });
+    assert.throws(() => applyPatch({}, [{ op: 'move', from: '/missing', path: '/missing' }]), PatchError);
+  });
+
   it('leaves the input as it was and shares every subtree the patch did not touch', () => {
     const doc = { a: { x: [1, 2] }, b: { y: 'keep' } };
     const next = applyPatch(doc, [{ op: 'add', path: '/a/x/-', value: 3 }]);

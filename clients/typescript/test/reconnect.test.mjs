@@ -155,6 +155,23 @@ describe('resuming, with a scripted service', () => {
     assert.equal(s.phase, 'reconnecting');
   });
 
+  it('counts attempts in a row without a sign of life: a heartbeat after a drop starts the count again', async () => {
+    // Each answer keeps the link for a heartbeat, then the link drops: a stream that sits stalled behind a proxy
+    // that cuts idle connections. More drops than maxAttempts, none of them in a row without a heartbeat.
+    const alive = { lines: [{ seq: 2, type: 'heartbeat' }], end: 'error' };
+    const { fetch, requests } = scriptedFetch([
+      { lines: [started, patch(2, [{ op: 'add', path: '', value: 'a' }])], end: 'error' },
+      alive, alive, alive, alive,
+      { lines: [patch(3, [{ op: 'append', path: '', value: 'b' }]), await finalOf(4, 'ab')] },
+    ]);
+    const s = stream({ schemaId: 'chat', prompt: 'x' }, { baseUrl: 'http://service', fetch, reconnect: { initialDelayMs: 1, maxAttempts: 2 } });
+    const { updates, error } = await collect(s);
+    assert.equal(error, undefined);
+    assert.equal((await s.result).object, 'ab');
+    assert.equal(requests.length, 6);
+    assert.deepEqual(updates.filter(u => u.event.type === 'reconnecting').map(u => u.event.attempt), [1, 1, 1, 1, 1]);
+  });
+
   it('waits as the backoff says: exponential caps with full jitter, and at least Retry-After on a 503', async () => {
     const { fetch } = scriptedFetch([
       { lines: [started], end: 'error' },

@@ -134,6 +134,17 @@ describe('a stream against the API', { skip: apiSkipReason(), timeout: 120_000 }
     assert.deepEqual(end.object, done.object);
     assert.equal(end.checksum, 'verified');
     assert.ok(withObject.isComplete(''));
+
+    // A page that kept the final update's seq and object, reloaded: the service repeats the final, nothing is retried.
+    const finalUpdate = updates.at(-1);
+    assert.equal(finalUpdate.event.type, 'final');
+    const atEnd = resume(done.streamId, { baseUrl: api.baseUrl, after: finalUpdate.seq, object: finalUpdate.object, completed: finalUpdate.completed });
+    const tail = await collect(atEnd);
+    assert.deepEqual(tail.updates.map(u => `${u.event.type}@${u.seq}`), [`final@${finalUpdate.seq}`]);
+    const ended = await atEnd.result;
+    assert.equal(ended.outcome, 'completed');
+    assert.deepEqual(ended.object, done.object);
+    assert.equal(ended.checksum, 'verified');
   });
 
   it('regenerates a stream with changed options: a new stream that names the old one', async () => {

@@ -190,7 +190,10 @@ public static partial class StreamEndpoints
                 detail: $"The stream '{id}' has {snapshot.LastSeq} events so far; there is no event {cursor} to resume after.");
         }
 
-        return new EventStreamResult(feed.ReadAsync(id, cursor, request.HttpContext.RequestAborted), transport, id);
+        // From the final's own seq, the final again: the stream ended there, and an empty answer would read as a
+        // dropped connection to a client that resumes from a seq it kept without knowing it was the final's.
+        var from = snapshot.IsFinished && cursor == snapshot.LastSeq && cursor > 0 ? cursor - 1 : cursor;
+        return new EventStreamResult(feed.ReadAsync(id, from, request.HttpContext.RequestAborted), transport, id);
     }
 
     private static async Task<Results<Ok<StreamState>, ProblemHttpResult>> GetAsync(string id, HttpContext context, IStreamLog log, StreamStateReader states) =>

@@ -56,12 +56,18 @@ function applyOperation(root, op, fresh) {
         }
         case 'move': {
             const from = fromOf(op);
+            if (from === path) {
+                // Onto itself: nothing moves, but the value must be there. (Removing it first would lose it from a container
+                // this patch already copied, which is changed in place.)
+                valueAt(root, tokens, path);
+                return root;
+            }
             // Spec: RFC 6902 section 4.4, "The 'from' location MUST NOT be a proper prefix of the 'path' location".
-            if (from !== path && isAtOrBelow(path, from)) {
+            if (isAtOrBelow(path, from)) {
                 throw new OperationFailure(`cannot move '${from}' into its own child '${path}'`);
             }
             const taken = remove(root, parsePointer(from), fresh);
-            return from === path ? root : add(taken.root, tokens, taken.value, fresh);
+            return add(taken.root, tokens, taken.value, fresh);
         }
         case 'copy': {
             const from = fromOf(op);

@@ -83,6 +83,11 @@ export class StreamSession {
             return this.update(event);
         }
         if (event.seq <= this.#lastSeq) {
+            if (event.type === 'final' && event.seq === this.#lastSeq && this.#final === undefined) {
+                // The final again, at the seq the reader resumed from: the stream had ended there (the service repeats it).
+                this.#final = event;
+                this.#phase = 'done';
+            }
             return undefined;
         }
         this.#lastSeq = event.seq;

@@ -176,7 +176,8 @@ export class StructuredStream {
             if (session.final !== undefined) {
                 return await this.#finish();
             }
-            if (session.lastSeq > seqBefore) {
+            if (session.lastSeq > seqBefore || event.type === 'heartbeat') {
+                // The link works and the stream lives: a drop after this starts a new count of attempts.
                 this.#attempt = 0;
             }
             if (update !== undefined) {
