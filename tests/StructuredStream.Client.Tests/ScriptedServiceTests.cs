@@ -43,6 +43,18 @@ public sealed class ScriptedServiceTests
     }
 
     [Fact]
+    public async Task A_resume_whose_answer_does_not_come_within_HttpClient_Timeout_is_tried_again()
+    {
+        var handler = new ScriptedHandler(Lines(Started, AddA), null, Lines(AppendB, FinalAb));
+
+        var updates = await ReadAllAsync(Client(handler, timeout: TimeSpan.FromMilliseconds(200)));
+
+        Assert.Equal(3, handler.Requests);
+        Assert.Equal([1, 2], updates.Select(u => u.Event).OfType<ReconnectingEvent>().Select(e => e.Attempt));
+        Assert.Equal("\"ab\"", updates[^1].Object!.ToJsonString());
+    }
+
+    [Fact]
     public async Task A_final_whose_checksum_does_not_match_throws_even_for_a_caller_that_stops_at_the_final_update()
     {
         var wrong = FinalAb.Replace(CanonicalJson.Checksum(new StringNode("ab")), CanonicalJson.Checksum(new StringNode("ax")), StringComparison.Ordinal);
@@ -60,8 +72,8 @@ public sealed class ScriptedServiceTests
         });
     }
 
-    private static StructuredStreamClient Client(ScriptedHandler handler, int maxAttempts = 3) =>
-        new(new HttpClient(handler) { BaseAddress = new Uri("http://service") }, new StructuredStreamClientOptions
+    private static StructuredStreamClient Client(ScriptedHandler handler, int maxAttempts = 3, TimeSpan? timeout = null) =>
+        new(new HttpClient(handler) { BaseAddress = new Uri("http://service"), Timeout = timeout ?? TimeSpan.FromSeconds(100) }, new StructuredStreamClientOptions
         {
             Reconnect = new ReconnectOptions { InitialDelay = TimeSpan.FromMilliseconds(1), MaxDelay = TimeSpan.FromMilliseconds(1), MaxAttempts = maxAttempts },
         });
