@@ -130,6 +130,33 @@ describe('demo page', { skip }, () => {
     await page.close();
   });
 
+  test('switching views mid-stream stops that stream, whose end never shows on the new view, and the first Generate there starts', async () => {
+    const { page, problems, streamIds } = await openDemo(browser.context, api.baseUrl);
+    await choose(page, { view: 'form', speed: '15' });
+    await page.click('#generate');
+    await waitForPhase(page, 'generating');
+    await page.evaluate(() => {
+      window.__details = [];
+      const result = document.getElementById('result');
+      new MutationObserver(() => window.__details.push(result.textContent)).observe(result, { childList: true, subtree: true, characterData: true });
+    });
+
+    await page.click('[role="tab"][data-view="dashboard"]');
+    await page.click('#generate');
+    await waitForPhase(page, 'completed');
+
+    assert.equal(streamIds.length, 2, 'the first click on the new view started its stream');
+    const [stopped, started] = streamIds;
+    assert.equal((await streamState(api.baseUrl, stopped)).status, 'cancelled');
+    const details = await page.evaluate(() => window.__details);
+    const sinceSwitch = details.slice(details.indexOf(''));
+    assert.ok(sinceSwitch.length > 0 && !sinceSwitch.some(d => d.includes(stopped)), `the stopped stream showed on the new view: ${JSON.stringify(details)}`);
+    assert.ok(sinceSwitch.some(d => d.includes(started)));
+    assert.equal(await page.getAttribute('#view', 'aria-busy'), 'false');
+    assert.deepEqual(problems, []);
+    await page.close();
+  });
+
   test('edit and continue: the reader corrects a field of a stopped form and the model goes on from the edit', async () => {
     const { page, streamIds } = await openDemo(browser.context, api.baseUrl);
     await stopFormMidway(page);

@@ -71,7 +71,13 @@ function simulation() {
 }
 
 function selectView(name, { focus }) {
-  if (running) running.controller.abort();
+  if (running) {
+    // That stream stops, and what it still sends belongs to a view that is gone (run ignores it): the new view is
+    // ready at once, its first Generate starts.
+    running.controller.abort();
+    running = null;
+    page.panel.setAttribute('aria-busy', 'false');
+  }
   for (const tab of page.tabs) {
     const selected = tab.dataset.view === name;
     tab.setAttribute('aria-selected', String(selected));
@@ -104,6 +110,7 @@ async function run(start, { keep = false } = {}) {
 
   // Many patches can arrive between two frames; the page renders the latest object once per frame.
   const frames = new FrameBatcher((latest, batch) => {
+    if (running !== active) return; // the reader switched views: this stream's view and phase line are gone
     view.render(latest.object, path => active.stream.isComplete(path));
     phaseLine.show(latest);
     for (const update of batch) {
@@ -119,7 +126,7 @@ async function run(start, { keep = false } = {}) {
   try {
     for await (const update of active.stream) {
       frames.push(update);
-      if (update.event.type === 'error') showNotice(errorText(update.event), { offerContinue: true });
+      if (running === active && update.event.type === 'error') showNotice(errorText(update.event), { offerContinue: true });
     }
     result = await active.stream.result;
   } catch (error) {
@@ -128,13 +135,13 @@ async function run(start, { keep = false } = {}) {
     frames.flush();
   }
 
-  running = null;
-  page.panel.setAttribute('aria-busy', 'false');
-  if (current.view !== view) {
-    // The reader switched views mid-stream: that stream was stopped and its view is gone.
-    setButtons({ running: false });
+  if (running !== active) {
+    // The reader switched views mid-stream: that stream was stopped, its view is gone, and the page is the new view's.
     return;
   }
+
+  running = null;
+  page.panel.setAttribute('aria-busy', 'false');
 
   const streamId = active.stream.streamId;
   if (result) {
