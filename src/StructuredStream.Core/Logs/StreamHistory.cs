@@ -5,12 +5,12 @@ using StructuredStream.Protocol;
 namespace StructuredStream.Logs;
 
 /// <summary>
-/// The events of one stream, held in memory that is bounded by the stream's object rather than by how many tokens
-/// wrote it. Until <c>final</c>, the latest events are kept as appended, so readers that keep up get every one of them; older runs of
-/// consecutive <c>patch</c> events are folded into one merged patch each (as <see cref="CatchUpMerger"/> merges),
-/// and every other event is kept. A reader whose cursor falls inside a folded run holds an object the merged ops do
-/// not start from: it gets the whole object at the run's end instead, as one <c>add ""</c>.
-/// Not thread-safe: its owner serialises calls.
+/// The events of one stream, held in memory that is bounded by the stream's object rather than by how many tokens wrote
+/// it. Until <c>final</c>, the latest events are kept as appended, so readers that keep up get every one of them; older
+/// runs of consecutive <c>patch</c> events are folded into one merged patch each (as <see cref="CatchUpMerger"/>
+/// merges), and every other event is kept. A reader whose cursor falls inside a folded run holds an object the merged
+/// ops do not start from: it gets the whole object at the run's end instead, as one <c>add ""</c>. Not thread-safe: its
+/// owner serialises calls.
 /// </summary>
 public sealed class StreamHistory
 {
