@@ -119,6 +119,22 @@ internal sealed class PatchRun
         var slash = path.LastIndexOf('/');
         if (slash >= 0 && _owned.TryGetValue(path[..slash], out var parent) && parent is ObjectNode or ArrayNode)
         {
+            if (parent is ArrayNode list && op.Op == PatchOperationKind.Add && InsertsBefore(list, path[(slash + 1)..]))
+            {
+                // An element put before others moves them, and the paths the run owns with them: the engine never
+                // does that (it adds at the end), so the op stays as it is and nothing after it folds into what came before.
+                Push(op);
+                _owned.Clear();
+                _opAt.Clear();
+                return;
+            }
+
+            if (parent is ArrayNode end && op.Op == PatchOperationKind.Add && path[(slash + 1)..] == "-")
+            {
+                // Spec: RFC 6901 section 4, "-" is the element past the last: the run owns the new one by its index.
+                path = JsonPointer.Append(path[..slash], end.Count);
+            }
+
             var copy = Own(path, value.DeepClone());
             SetInto(parent, path, slash, copy, op.Op);
             return;
@@ -130,7 +146,12 @@ internal sealed class PatchRun
         {
             var copy = Own(path, value.DeepClone());
             _ops[index] = _ops[index] with { Value = copy };
-            _opAt[path] = index;
+            if (_owned.ContainsKey(path))
+            {
+                // Only a container or a string is folded into later: a number or a literal is left to the ops after it.
+                _opAt[path] = index;
+            }
+
             return;
         }
 
@@ -145,6 +166,10 @@ internal sealed class PatchRun
         Forget(path);
         Push(op);
     }
+
+    /// <summary>Whether adding at <paramref name="token"/> puts the element before others of <paramref name="array"/>.</summary>
+    private static bool InsertsBefore(ArrayNode array, string token) =>
+        JsonPointer.TryParseIndex(token, out var index) && index < array.Count;
 
     private static void SetInto(DocumentNode parent, string path, int slash, DocumentNode value, PatchOperationKind kind)
     {
@@ -212,12 +237,12 @@ internal sealed class PatchRun
     /// <summary>Forgets the values owned at and below <paramref name="path"/>: a new value takes their place.</summary>
     private void Forget(string path)
     {
+        _opAt.Remove(path);
         if (!_owned.Remove(path))
         {
             return;
         }
 
-        _opAt.Remove(path);
         List<string>? below = null;
         foreach (var key in _owned.Keys)
         {

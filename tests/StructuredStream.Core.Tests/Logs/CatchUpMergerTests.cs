@@ -48,6 +48,32 @@ public sealed class CatchUpMergerTests
         }
     }
 
+    /// <summary>
+    /// Runs of RFC 6902 ops the engine never sends (it adds array elements only at the end, by index, and replaces only a
+    /// string's whole text): merged, they must still give the object the originals give. One event per op, '|' between;
+    /// the events before '||' are left out of the merged run (a reader had them).
+    /// </summary>
+    [Theory]
+    [InlineData("""{"op":"add","path":"","value":{"a":[]}}|{"op":"add","path":"/a/0","value":"p"}|{"op":"add","path":"/a/1","value":"q"}|{"op":"add","path":"/a/0","value":"r"}|{"op":"append","path":"/a/1","value":"!"}""")]
+    [InlineData("""{"op":"add","path":"","value":{"a":[]}}|{"op":"add","path":"/a/-","value":"x"}|{"op":"append","path":"/a/0","value":"y"}|{"op":"add","path":"/a/-","value":{"b":"c"}}""")]
+    [InlineData("""{"op":"add","path":"","value":{"a":[]}}|{"op":"add","path":"/a/-","value":"x"}|{"op":"append","path":"/a/0","value":"y"}|{"op":"replace","path":"/a/0","value":"q"}""")]
+    [InlineData("""{"op":"add","path":"","value":{}}||{"op":"add","path":"/s","value":"a"}|{"op":"replace","path":"/s","value":1}|{"op":"add","path":"/s","value":2}|{"op":"replace","path":"/s","value":"b"}""")]
+    [InlineData("""{"op":"add","path":"","value":{"l":["x"]}}|{"op":"add","path":"/l/0","value":["y"]}|{"op":"add","path":"/l/0/0","value":"z"}|{"op":"append","path":"/l/1","value":"w"}""")]
+    [InlineData("""{"op":"add","path":"","value":{"s":"a"}}|{"op":"replace","path":"/s","value":[1]}|{"op":"add","path":"/s/-","value":2}|{"op":"replace","path":"/s","value":"c"}|{"op":"append","path":"/s","value":"d"}""")]
+    public void Ops_the_engine_never_sends_merge_to_the_same_object_too(string ops)
+    {
+        var had = ops.Contains("||", StringComparison.Ordinal) ? ops[..ops.IndexOf("||", StringComparison.Ordinal)].Split('|').Length : 0;
+        var events = ops.Replace("||", "|", StringComparison.Ordinal).Split('|').Select((op, i) =>
+        {
+            using var json = System.Text.Json.JsonDocument.Parse($$"""{"seq":{{i + 1}},"type":"patch","ops":[{{op}}]}""");
+            return StreamEventSerializer.Read(json.RootElement);
+        }).ToList();
+
+        var merged = CatchUpMerger.Merge([.. events.Skip(had)]);
+
+        DocumentAssert.Equal(DocumentAssert.Replay(events), DocumentAssert.Replay([.. events.Take(had), .. merged]));
+    }
+
     [Fact]
     public void An_object_that_opens_and_fills_within_the_run_becomes_one_add_of_what_it_holds()
     {
