@@ -31,6 +31,10 @@ public sealed class StructuredStreamClient
     /// <exception cref="StreamRequestException">The service refused the request.</exception>
     /// <exception cref="StreamConnectionException">The connection dropped and could not be resumed.</exception>
     /// <exception cref="ChecksumMismatchException">The object rebuilt from the patches is not the final one.</exception>
+    /// <exception cref="InvalidDataException">
+    /// An event is not JSON, or a patch does not apply to the object so far: the object may then hold part of that
+    /// patch, so resume such a stream from its id (from the start), not from an update.
+    /// </exception>
     public IAsyncEnumerable<StreamUpdate> StreamAsync(StreamRequest request, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);
