@@ -337,9 +337,20 @@ internal sealed class SchemaCompiler
         }
 
         var types = JsonTypes.None;
+        var names = new HashSet<string>(StringComparer.Ordinal);
         foreach (var item in value.EnumerateArray())
         {
-            types |= item.ValueKind == JsonValueKind.String ? TypeNamed(item.GetString()!, path) : Refuse(path, "'type' array items must be strings.", JsonTypes.Any);
+            if (item.ValueKind != JsonValueKind.String)
+            {
+                types |= Refuse(path, "'type' array items must be strings.", JsonTypes.Any);
+                continue;
+            }
+
+            // Spec: JSON Schema 2020-12 validation, section 6.1.1, "elements of the array MUST be strings and MUST be
+            // unique". Repeats are refused, not merged: a tool that walks the schema once per entry (a type generator)
+            // would do the same work again for each, and nested repeats multiply.
+            var name = item.GetString()!;
+            types |= names.Add(name) ? TypeNamed(name, path) : Refuse(path, $"'type' names '{name}' twice: its entries must be unique.", JsonTypes.Any);
         }
 
         return types;

@@ -49,6 +49,7 @@ public sealed record BadRequest(string Name, string Method, string Path, string?
         Post("schema that is a number", """{"schema":42,"prompt":"x"}""", HttpStatusCode.UnprocessableEntity, "schema"),
         Post("misspelt keyword", """{"schema":{"type":"object","requried":["a"]},"prompt":"x"}""", HttpStatusCode.UnprocessableEntity, "'requried'"),
         Post("unknown type", """{"schema":{"type":"objekt"},"prompt":"x"}""", HttpStatusCode.UnprocessableEntity, "objekt"),
+        Post("type array that repeats a name", """{"schema":{"type":["object","object"]},"prompt":"x"}""", HttpStatusCode.UnprocessableEntity, "'object' twice"),
         Post("remote $ref over http", """{"schema":{"$ref":"https://example.com/s.json"},"prompt":"x"}""", HttpStatusCode.UnprocessableEntity, "https://example.com/s.json"),
         Post("$ref to a file", """{"schema":{"$ref":"file:///etc/passwd"},"prompt":"x"}""", HttpStatusCode.UnprocessableEntity, "file:///etc/passwd"),
         Post("$ref that points nowhere", """{"schema":{"$ref":"#/$defs/missing"},"prompt":"x"}""", HttpStatusCode.UnprocessableEntity, "#/$defs/missing"),

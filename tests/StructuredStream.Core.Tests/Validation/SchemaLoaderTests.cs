@@ -90,6 +90,7 @@ public sealed class SchemaLoaderTests
 
     [Theory]
     [InlineData("""{"type":"strin"}""", "Unknown type 'strin'")]
+    [InlineData("""{"type":["string","null","string"]}""", "'type' names 'string' twice")]
     [InlineData("""{"minLength":-1}""", "non-negative integer")]
     [InlineData("""{"pattern":"(unclosed"}""", "not a regular expression")]
     [InlineData("""{"items":[{}]}""", "prefixItems")]

@@ -90,7 +90,7 @@ public static partial class TypeScriptTypes
         if (schema.TryGetProperty("type", out var type))
         {
             return type.ValueKind == JsonValueKind.Array
-                ? string.Join(" | ", type.EnumerateArray().Select(t => Grouped(TypeOfKind(t.GetString(), schema, indent, depth))).Distinct())
+                ? string.Join(" | ", type.EnumerateArray().Select(t => t.GetString()).Distinct().Select(t => Grouped(TypeOfKind(t, schema, indent, depth))).Distinct())
                 : TypeOfKind(type.GetString(), schema, indent, depth);
         }
 
