@@ -79,9 +79,10 @@ public static class ServiceRegistration
             if (context.Exception is { } redis && RedisFailure.IsUnavailable(redis))
             {
                 // Redis (streams, schemas, admission across instances) will likely be back: say so, and when to retry.
+                // Not its message: it names the server, the connection and its queues (the exception handler logs it).
                 context.HttpContext.Response.Headers.RetryAfter = "5";
                 problem.Title = "Redis is unavailable";
-                problem.Detail = $"The service could not reach Redis, which holds its streams and schemas: {redis.Message}";
+                problem.Detail = "The service could not reach Redis, which holds its streams and schemas; try again shortly.";
                 return;
             }
 

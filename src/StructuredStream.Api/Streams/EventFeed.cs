@@ -12,7 +12,8 @@ namespace StructuredStream.Api.Streams;
 /// stream with <c>owner_lost</c> when it is not. When the log cannot be read, it sends one <c>error</c>
 /// (<c>log_unavailable</c>, not stored, with the cursor's seq) and ends the response: the reader resumes later.
 /// </summary>
-public sealed class EventFeed(IStreamLog log, IStreamOwnership ownership, AdoptedStreamEnder ender, StreamOptions options, TimeProvider time)
+public sealed partial class EventFeed(
+    IStreamLog log, IStreamOwnership ownership, AdoptedStreamEnder ender, StreamOptions options, TimeProvider time, ILogger<EventFeed> logger)
 {
     private const int BatchSize = 512;
 
@@ -103,6 +104,14 @@ public sealed class EventFeed(IStreamLog log, IStreamOwnership ownership, Adopte
         }
     }
 
-    private static SequencedEvent Unavailable(long cursor, Exception failure) => new(cursor, new ErrorEvent("log_unavailable",
-        $"The stream log cannot be read now ({failure.Message}); nothing is lost: resume after seq {cursor} later.", Retryable: true));
+    private SequencedEvent Unavailable(long cursor, Exception failure)
+    {
+        // The reader learns what to do; the failure's own words (server names, connection state) go to the log only.
+        LogUnreadable(logger, failure, cursor);
+        return new(cursor, new ErrorEvent("log_unavailable",
+            $"The stream log cannot be read now; nothing is lost: resume after seq {cursor} later.", Retryable: true));
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "The stream log could not be read after seq {Cursor}: the reader was told to resume later.")]
+    private static partial void LogUnreadable(ILogger logger, Exception failure, long cursor);
 }

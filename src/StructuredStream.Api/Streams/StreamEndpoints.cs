@@ -8,7 +8,6 @@ using StructuredStream.Api.Admission;
 using StructuredStream.Api.Cluster;
 using StructuredStream.Logs;
 using StructuredStream.Protocol;
-using StructuredStream.Redis;
 
 namespace StructuredStream.Api.Streams;
 
@@ -138,12 +137,6 @@ public static partial class StreamEndpoints
         {
             request.HttpContext.Response.Headers.RetryAfter = "5";
             return TypedResults.Problem(statusCode: StatusCodes.Status503ServiceUnavailable, title: "Too many streams", detail: e.Message);
-        }
-        catch (Exception e) when (RedisFailure.IsUnavailable(e))
-        {
-            request.HttpContext.Response.Headers.RetryAfter = "5";
-            return TypedResults.Problem(statusCode: StatusCodes.Status503ServiceUnavailable, title: "The stream log is unavailable",
-                detail: $"The stream could not be registered in Redis: {e.Message}");
         }
 
         // StartAsync counted this request as the first reader; the feed counts it again while it reads.
