@@ -23,8 +23,29 @@ public sealed class RedisSchemaStore
     // Asynchronous only: these run on request paths, and a blocking Redis call there holds a thread-pool thread until
     // the reply comes, which under many concurrent stream starts starves the pool that would read the replies.
 
-    /// <summary>Stores a schema's text; returns whether the id was new to the tenant.</summary>
-    public Task<bool> SaveAsync(string tenant, string id, string text) => _database.HashSetAsync(Key(tenant), id, text);
+    // KEYS tenant's hash; ARGV id, text, most schemas. 1 added, 0 replaced, -1 full: one step, so that instances storing
+    // at once cannot pass the cap together.
+    private const string SaveScript = """
+        if redis.call('HEXISTS', KEYS[1], ARGV[1]) == 1 then
+          redis.call('HSET', KEYS[1], ARGV[1], ARGV[2])
+          return 0
+        end
+        if redis.call('HLEN', KEYS[1]) >= tonumber(ARGV[3]) then return -1 end
+        redis.call('HSET', KEYS[1], ARGV[1], ARGV[2])
+        return 1
+        """;
+
+    /// <summary>Stores a schema's text, unless the name is new and the tenant holds <paramref name="maxSchemas"/> already.</summary>
+    public async Task<SchemaSave> SaveAsync(string tenant, string id, string text, int maxSchemas)
+    {
+        var result = (int)await _database.ScriptEvaluateAsync(SaveScript, [Key(tenant)], [id, text, maxSchemas]).ConfigureAwait(false);
+        return result switch
+        {
+            1 => SchemaSave.Added,
+            0 => SchemaSave.Replaced,
+            _ => SchemaSave.Full,
+        };
+    }
 
     /// <summary>The text stored under <paramref name="id"/> for the tenant, or null.</summary>
     public async Task<string?> FindAsync(string tenant, string id) => await _database.HashGetAsync(Key(tenant), id).ConfigureAwait(false);

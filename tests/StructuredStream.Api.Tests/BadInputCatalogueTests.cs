@@ -47,6 +47,26 @@ public sealed class BadInputCatalogueTests(LimitsHost host) : IClassFixture<Limi
     }
 
     [Fact]
+    public async Task A_tenant_at_its_cap_of_named_schemas_gets_409_for_a_new_name_and_may_still_replace_its_own()
+    {
+        using var client = host.Client();
+        var schema = new StringContent("""{"type":"object"}""", Encoding.UTF8, "application/json");
+
+        using var first = await client.PutAsync("/v1/schemas/capped-one", schema);
+        using var second = await client.PutAsync("/v1/schemas/capped-two", schema);
+        using var third = await client.PutAsync("/v1/schemas/capped-three", schema);
+        using var replaced = await client.PutAsync("/v1/schemas/capped-one", new StringContent("""{"type":"string"}""", Encoding.UTF8, "application/json"));
+
+        Assert.Equal((HttpStatusCode.Created, HttpStatusCode.Created), (first.StatusCode, second.StatusCode));
+        Assert.Equal(HttpStatusCode.Conflict, third.StatusCode);
+        Assert.Equal("application/problem+json", third.Content.Headers.ContentType?.MediaType);
+        Assert.Contains("holds 2 named schemas", await third.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.OK, replaced.StatusCode);
+        using var missing = await client.GetAsync("/v1/schemas/capped-three");
+        Assert.Equal(HttpStatusCode.NotFound, missing.StatusCode);
+    }
+
+    [Fact]
     public void The_catalogue_holds_at_least_forty_bad_requests() => Assert.True(BadRequest.All.Count >= 40, $"{BadRequest.All.Count} cases");
 
     [Fact]

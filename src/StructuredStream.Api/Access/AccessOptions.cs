@@ -21,6 +21,15 @@ public sealed record AccessOptions
     /// <summary>The most characters of prompt and messages together in one request. Default 200,000.</summary>
     public int MaxPromptCharacters { get; init; } = 200_000;
 
+    /// <summary>The default of <see cref="MaxSchemasPerTenant"/>.</summary>
+    public const int DefaultMaxSchemasPerTenant = 100;
+
+    /// <summary>
+    /// The most named schemas one tenant may store (<c>PUT /v1/schemas/{id}</c>; replacing one always works). Each may
+    /// be as large as the schema limit (512 KiB), and is kept compiled. Default 100.
+    /// </summary>
+    public int MaxSchemasPerTenant { get; init; } = DefaultMaxSchemasPerTenant;
+
     /// <summary>Origins whose pages may call the API from a browser (CORS). Default none.</summary>
     public IReadOnlyList<string> CorsOrigins { get; init; } = [];
 }

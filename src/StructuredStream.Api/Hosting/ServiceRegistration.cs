@@ -35,7 +35,7 @@ public static class ServiceRegistration
         services.AddSingleton(provider =>
         {
             // With the Redis log, tenants' schemas are shared by the instances too.
-            var catalog = new SchemaCatalog(provider.GetRequiredService<SchemaCache>(), provider.GetService<StructuredStream.Redis.RedisSchemaStore>());
+            var catalog = new SchemaCatalog(provider.GetRequiredService<SchemaCache>(), provider.GetService<StructuredStream.Redis.RedisSchemaStore>(), options.Access.MaxSchemasPerTenant);
             var directory = Path.Combine(AppContext.BaseDirectory, options.SchemasDirectory);
             if (Directory.Exists(directory))
             {

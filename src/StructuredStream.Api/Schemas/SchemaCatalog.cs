@@ -1,3 +1,4 @@
+using StructuredStream.Api.Access;
 using System.Collections.Concurrent;
 using System.Text.RegularExpressions;
 using StructuredStream.Redis;
@@ -17,12 +18,19 @@ public sealed partial class SchemaCatalog
     private readonly ConcurrentDictionary<(string Tenant, string Id), NamedSchema> _schemas = new();
     private readonly SchemaCache _cache;
     private readonly RedisSchemaStore? _shared;
+    private readonly int _maxPerTenant;
+    private readonly Lock _storing = new();
 
-    /// <summary>Creates an empty catalog that compiles through <paramref name="cache"/>, keeping tenants' schemas in <paramref name="shared"/> when given.</summary>
-    public SchemaCatalog(SchemaCache cache, RedisSchemaStore? shared = null)
+    /// <summary>
+    /// Creates an empty catalog that compiles through <paramref name="cache"/>, keeping tenants' schemas in
+    /// <paramref name="shared"/> when given, at most <paramref name="maxPerTenant"/> per tenant.
+    /// </summary>
+    public SchemaCatalog(SchemaCache cache, RedisSchemaStore? shared = null, int maxPerTenant = AccessOptions.DefaultMaxSchemasPerTenant)
     {
+        ArgumentOutOfRangeException.ThrowIfLessThan(maxPerTenant, 1);
         _cache = cache;
         _shared = shared;
+        _maxPerTenant = maxPerTenant;
     }
 
     /// <summary>The named schemas a tenant sees, by id.</summary>
@@ -83,6 +91,7 @@ public sealed partial class SchemaCatalog
     /// whether the name is new to the tenant.
     /// </summary>
     /// <exception cref="SchemaException">The schema is refused.</exception>
+    /// <exception cref="TooManySchemasException">The name is new and the tenant holds as many schemas as it may.</exception>
     public async Task<(NamedSchema Stored, bool IsNew)> PutAsync(string id, string text, string tenant)
     {
         ArgumentNullException.ThrowIfNull(tenant);
@@ -92,20 +101,39 @@ public sealed partial class SchemaCatalog
         }
 
         var stored = Compile(id, text);
-        return (stored, await _shared.SaveAsync(tenant, id, text).ConfigureAwait(false));
+        return await _shared.SaveAsync(tenant, id, text, _maxPerTenant).ConfigureAwait(false) switch
+        {
+            SchemaSave.Full => throw new TooManySchemasException(_maxPerTenant),
+            var saved => (stored, saved == SchemaSave.Added),
+        };
     }
 
-    /// <summary>Keeps a schema in this process's catalog.</summary>
+    /// <summary>Keeps a schema in this process's catalog (the shipped ones without a cap: they come with the service).</summary>
     private (NamedSchema Stored, bool IsNew) Store(string id, string text, string tenant)
     {
         var stored = Compile(id, text);
-        var isNew = true;
-        _schemas.AddOrUpdate((tenant, id), stored, (_, _) =>
+        lock (_storing)
         {
-            isNew = false;
-            return stored;
-        });
-        return (stored, isNew);
+            var isNew = !_schemas.ContainsKey((tenant, id));
+            if (isNew && tenant != Shipped && CountOf(tenant) >= _maxPerTenant)
+            {
+                throw new TooManySchemasException(_maxPerTenant);
+            }
+
+            _schemas[(tenant, id)] = stored;
+            return (stored, isNew);
+        }
+    }
+
+    private int CountOf(string tenant)
+    {
+        var count = 0;
+        foreach (var (owner, _) in _schemas.Keys)
+        {
+            count += owner == tenant ? 1 : 0;
+        }
+
+        return count;
     }
 
     private NamedSchema Compile(string id, string text) =>

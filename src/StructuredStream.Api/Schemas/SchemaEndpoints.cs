@@ -30,6 +30,7 @@ public static class SchemaEndpoints
         group.MapPut("/{id}", PutSchema)
             .WithName("PutSchema").WithSummary("Stores a schema under a name (replacing one of the same name).")
             .Accepts<JsonElement>("application/json", "application/schema+json")
+            .ProducesProblem(StatusCodes.Status409Conflict)
             .ProducesProblem(StatusCodes.Status422UnprocessableEntity)
             .ProducesProblem(StatusCodes.Status503ServiceUnavailable);
         group.MapPost("/check", CheckSchema)
@@ -84,6 +85,10 @@ public static class SchemaEndpoints
         catch (SchemaException e)
         {
             return Refused(e);
+        }
+        catch (TooManySchemasException e)
+        {
+            return TypedResults.Problem(statusCode: StatusCodes.Status409Conflict, title: "Too many schemas", detail: e.Message);
         }
     }
 

@@ -1,6 +1,6 @@
 namespace StructuredStream.Api.Tests.Support;
 
-/// <summary>The service with small request limits, so the catalogue's oversized inputs stay cheap to send.</summary>
+/// <summary>The service with small request limits, so the catalogue's oversized inputs stay cheap to send (and two named schemas per tenant).</summary>
 public sealed class LimitsHost : ServiceHost
 {
     public LimitsHost()
@@ -8,6 +8,7 @@ public sealed class LimitsHost : ServiceHost
         {
             ["StructuredStream:Access:MaxBodyBytes"] = "262144",
             ["StructuredStream:Access:MaxPromptCharacters"] = "1000",
+            ["StructuredStream:Access:MaxSchemasPerTenant"] = "2",
         })
     {
     }
