@@ -80,4 +80,24 @@ public sealed class SchemaTypesTests(ServiceHost host) : IClassFixture<ServiceHo
         Assert.Contains("use 'typescript' or 'csharp'", (string?)JsonNode.Parse(await language.Content.ReadAsStringAsync())!["detail"], StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.NotFound, schema.StatusCode);
     }
+
+    [Fact]
+    public async Task A_schema_the_csharp_generator_cannot_read_is_a_422_that_says_so_and_its_typescript_is_written()
+    {
+        // A reference to a resource the schema embeds by its $id: the service's validators follow it; NJsonSchema takes
+        // it for a URL (which it may not fetch here).
+        using var client = host.Client();
+        using var stored = await client.PutAsync("/v1/schemas/embedded-id", new StringContent(
+            """{"type":"object","properties":{"a":{"$ref":"https://example.com/item"}},"$defs":{"item":{"$id":"https://example.com/item","type":"string"}}}""",
+            System.Text.Encoding.UTF8, "application/json"));
+        Assert.True(stored.IsSuccessStatusCode, await stored.Content.ReadAsStringAsync());
+
+        using var csharp = await client.GetAsync("/v1/schemas/embedded-id/types/csharp");
+        using var typescript = await client.GetAsync("/v1/schemas/embedded-id/types/typescript");
+
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, csharp.StatusCode);
+        Assert.Equal("application/problem+json", csharp.Content.Headers.ContentType?.MediaType);
+        Assert.Contains("C# types", (string?)JsonNode.Parse(await csharp.Content.ReadAsStringAsync())!["title"], StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.OK, typescript.StatusCode);
+    }
 }

@@ -26,6 +26,7 @@ public static class SchemaEndpoints
             .Produces<string>(StatusCodes.Status200OK, "text/plain")
             .ProducesProblem(StatusCodes.Status400BadRequest)
             .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status422UnprocessableEntity)
             .ProducesProblem(StatusCodes.Status503ServiceUnavailable);
         group.MapPut("/{id}", PutSchema)
             .WithName("PutSchema").WithSummary("Stores a schema under a name (replacing one of the same name).")
@@ -63,9 +64,24 @@ public static class SchemaEndpoints
         return language switch
         {
             "typescript" => TypedResults.Content(Types.TypeScriptTypes.Generate(schema.Schema.Json, typeName), "text/plain", Encoding.UTF8),
-            "csharp" => TypedResults.Content(await Types.CSharpTypes.GenerateAsync(schema.Text, typeName).ConfigureAwait(false), "text/plain", Encoding.UTF8),
+            "csharp" => await CSharpAsync(schema, typeName).ConfigureAwait(false),
             _ => TypedResults.Problem(statusCode: StatusCodes.Status400BadRequest, title: "Unknown language", detail: $"'{language}' is not a language types are written in; use 'typescript' or 'csharp'."),
         };
+    }
+
+    private static async Task<Results<ContentHttpResult, ProblemHttpResult>> CSharpAsync(NamedSchema schema, string typeName)
+    {
+        try
+        {
+            return TypedResults.Content(await Types.CSharpTypes.GenerateAsync(schema.Text, typeName).ConfigureAwait(false), "text/plain", Encoding.UTF8);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            // NJsonSchema reads less of 2020-12 than the service validates (a reference to a resource the schema embeds
+            // by its $id, say): the schema is fine, its C# types cannot be written.
+            return TypedResults.Problem(statusCode: StatusCodes.Status422UnprocessableEntity, title: "The C# types cannot be written for this schema",
+                detail: $"NJsonSchema, which writes them, cannot read it: {e.Message} The TypeScript types (…/types/typescript) are written by the service itself.");
+        }
     }
 
     private static async Task<Results<Created<SchemaSummary>, Ok<SchemaSummary>, ProblemHttpResult>> PutSchema(string id, HttpRequest request, SchemaCatalog catalog)
