@@ -9,24 +9,31 @@ namespace StructuredStream.Redis;
 /// </summary>
 public sealed class RedisCallSlots : IAsyncDisposable
 {
-    // KEYS client set, all set; ARGV holder, now ms, expiry ms, per-client cap, total cap. 0 taken, 1 client full, 2 all full.
-    private const string TakeScript = """
-        redis.call('ZREMRANGEBYSCORE', KEYS[1], '-inf', ARGV[2])
-        redis.call('ZREMRANGEBYSCORE', KEYS[2], '-inf', ARGV[2])
+    // Leases are scored by Redis's own clock: an instance whose clock runs ahead would otherwise count the others'
+    // live slots as expired and take them, and the caps would stop holding across instances.
+    private const string Now = """
+        local clock = redis.call('TIME')
+        local now = tonumber(clock[1]) * 1000 + math.floor(tonumber(clock[2]) / 1000)
+        """;
+
+    // KEYS client set, all set; ARGV holder, lease ms, per-client cap, total cap, retention ms. 0 taken, 1 client full, 2 all full.
+    private const string TakeScript = Now + """
+        redis.call('ZREMRANGEBYSCORE', KEYS[1], '-inf', now)
+        redis.call('ZREMRANGEBYSCORE', KEYS[2], '-inf', now)
         if redis.call('ZSCORE', KEYS[1], ARGV[1]) then return 0 end
-        if redis.call('ZCARD', KEYS[1]) >= tonumber(ARGV[4]) then return 1 end
-        if redis.call('ZCARD', KEYS[2]) >= tonumber(ARGV[5]) then return 2 end
-        redis.call('ZADD', KEYS[1], ARGV[3], ARGV[1])
-        redis.call('ZADD', KEYS[2], ARGV[3], ARGV[1])
-        redis.call('PEXPIRE', KEYS[1], ARGV[6])
-        redis.call('PEXPIRE', KEYS[2], ARGV[6])
+        if redis.call('ZCARD', KEYS[1]) >= tonumber(ARGV[3]) then return 1 end
+        if redis.call('ZCARD', KEYS[2]) >= tonumber(ARGV[4]) then return 2 end
+        redis.call('ZADD', KEYS[1], now + tonumber(ARGV[2]), ARGV[1])
+        redis.call('ZADD', KEYS[2], now + tonumber(ARGV[2]), ARGV[1])
+        redis.call('PEXPIRE', KEYS[1], ARGV[5])
+        redis.call('PEXPIRE', KEYS[2], ARGV[5])
         return 0
         """;
 
-    // KEYS client set, all set; ARGV holder, expiry ms. Only a slot still held is renewed.
-    private const string RenewScript = """
-        if redis.call('ZSCORE', KEYS[1], ARGV[1]) then redis.call('ZADD', KEYS[1], 'XX', ARGV[2], ARGV[1]) end
-        if redis.call('ZSCORE', KEYS[2], ARGV[1]) then redis.call('ZADD', KEYS[2], 'XX', ARGV[2], ARGV[1]) end
+    // KEYS client set, all set; ARGV holder, lease ms. Only a slot still held is renewed.
+    private const string RenewScript = Now + """
+        if redis.call('ZSCORE', KEYS[1], ARGV[1]) then redis.call('ZADD', KEYS[1], 'XX', now + tonumber(ARGV[2]), ARGV[1]) end
+        if redis.call('ZSCORE', KEYS[2], ARGV[1]) then redis.call('ZADD', KEYS[2], 'XX', now + tonumber(ARGV[2]), ARGV[1]) end
         return 1
         """;
 
@@ -64,9 +71,8 @@ public sealed class RedisCallSlots : IAsyncDisposable
     /// <summary>Takes a slot for <paramref name="holder"/> (a stream) of <paramref name="client"/>, if the caps allow.</summary>
     public async Task<SlotGrant> TryTakeAsync(string client, string holder, int perClient, int total)
     {
-        var now = _time.GetUtcNow().ToUnixTimeMilliseconds();
         var result = (int)await _db.ScriptEvaluateAsync(TakeScript, [ClientKey(client), AllKey],
-            [holder, now, now + (long)_options.LeaseTime.TotalMilliseconds, perClient, total, (long)_options.RunningRetention.TotalMilliseconds]).ConfigureAwait(false);
+            [holder, (long)_options.LeaseTime.TotalMilliseconds, perClient, total, (long)_options.RunningRetention.TotalMilliseconds]).ConfigureAwait(false);
         if (result == 0)
         {
             lock (_lock)
@@ -116,12 +122,12 @@ public sealed class RedisCallSlots : IAsyncDisposable
             held = [.. _held];
         }
 
-        var expiry = _time.GetUtcNow().ToUnixTimeMilliseconds() + (long)_options.LeaseTime.TotalMilliseconds;
+        var lease = (long)_options.LeaseTime.TotalMilliseconds;
         foreach (var (holder, client) in held)
         {
             try
             {
-                await _db.ScriptEvaluateAsync(RenewScript, [ClientKey(client), AllKey], [holder, expiry]).ConfigureAwait(false);
+                await _db.ScriptEvaluateAsync(RenewScript, [ClientKey(client), AllKey], [holder, lease]).ConfigureAwait(false);
             }
             catch (Exception e) when (RedisFailure.IsUnavailable(e))
             {
