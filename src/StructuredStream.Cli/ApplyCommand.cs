@@ -12,6 +12,9 @@ namespace StructuredStream.Cli;
 /// </summary>
 internal static class ApplyCommand
 {
+    /// <summary>The object nests at most 64 levels by default (1,000 with --max-depth) and an event wraps it in a few more.</summary>
+    private static readonly JsonDocumentOptions EventJson = new() { MaxDepth = 1024 + 8 };
+
     public static Command Create(Stream output, TextWriter error, InputFiles files)
     {
         var events = new Argument<string>("EVENTS") { Description = "NDJSON event stream, as 'replay' or the API writes it ('-' for stdin)." };
@@ -27,7 +30,7 @@ internal static class ApplyCommand
             Print(result.Document, output, parsed.GetValue(indent));
             if (result.Problem is not null)
             {
-                error.WriteLine($"structured-stream apply: {result.Problem}");
+                error.WriteLine($"structured-stream apply: {CliApplication.OneLine(result.Problem)}");
                 return ExitCodes.StreamFailed;
             }
 
@@ -53,12 +56,20 @@ internal static class ApplyCommand
             }
 
             var sequenced = ReadEvent(path, lineNumber, line);
+            if (sequenced.Event is HeartbeatEvent)
+            {
+                // It repeats the last seq and is not part of the stream (docs/protocol.md).
+                continue;
+            }
+
             if (final is not null)
             {
                 return (document, $"event {sequenced.Seq} comes after the final event.");
             }
 
-            if (sequenced.Seq != seq + 1)
+            // A reader that caught up gets a run of patches as one, with the seq of the last: seqs may skip before a
+            // patch. Anywhere else a skip is an event missing; a lost patch shows in the final object's check.
+            if (sequenced.Seq <= seq || (sequenced.Seq != seq + 1 && sequenced.Event is not PatchEvent))
             {
                 return (document, $"expected seq {seq + 1} but line {lineNumber} has seq {sequenced.Seq}: events are missing or out of order.");
             }
@@ -115,15 +126,16 @@ internal static class ApplyCommand
     {
         try
         {
-            using var json = JsonDocument.Parse(line);
+            using var json = JsonDocument.Parse(line, EventJson);
             return StreamEventSerializer.Read(json.RootElement);
         }
         catch (JsonException e)
         {
             throw new CliInputException($"{path}, line {lineNumber}: not JSON ({e.Message})", e);
         }
-        catch (InvalidDataException e)
+        catch (Exception e) when (e is InvalidDataException or InvalidOperationException)
         {
+            // InvalidOperationException: a string JSON allows but .NET cannot hold (a lone surrogate escape, say).
             throw new CliInputException($"{path}, line {lineNumber}: {e.Message}", e);
         }
     }

@@ -1,3 +1,4 @@
+using System.Text;
 using System.Text.Json;
 
 namespace StructuredStream.Cli;
@@ -36,21 +37,29 @@ internal static class ChunkSource
     public static IEnumerable<string> FromTextFile(InputFiles files, string path, IEnumerable<int> sizes)
     {
         using var reader = files.OpenText(path);
-        var buffer = new char[256];
+        var buffer = new char[4096];
+        var chunk = new StringBuilder();
         foreach (var size in sizes)
         {
-            if (size > buffer.Length)
+            // Read in blocks: a chunk size far beyond the file (--chunk-size 2147483647) must not size the buffer.
+            chunk.Clear();
+            while (chunk.Length < size)
             {
-                buffer = new char[size];
+                var read = InputFiles.Reading(path, () => reader.ReadBlock(buffer, 0, Math.Min(buffer.Length, size - chunk.Length)));
+                if (read == 0)
+                {
+                    break;
+                }
+
+                chunk.Append(buffer, 0, read);
             }
 
-            var read = InputFiles.Reading(path, () => reader.ReadBlock(buffer, 0, size));
-            if (read == 0)
+            if (chunk.Length == 0)
             {
                 yield break;
             }
 
-            yield return new string(buffer, 0, read);
+            yield return chunk.ToString();
         }
     }
 

@@ -27,8 +27,7 @@ public static class CliApplication
                 ? $"unknown command, option or argument '{parsed.UnmatchedTokens[0]}'."
                 : parsed.CommandResult.Command == root ? "give a command: replay, apply or check-schema." : parsed.Errors[0].Message;
             // One line, whatever the parser's message looks like (some list the allowed values on lines of their own).
-            message = string.Join(' ', message.Split((char[])['\n', '\r', '\t'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
-            standardError.WriteLine($"{command}: {message} (see '{command} --help')");
+            standardError.WriteLine($"{command}: {OneLine(message)} (see '{command} --help')");
             return ExitCodes.BadInput;
         }
 
@@ -39,8 +38,12 @@ public static class CliApplication
         }
         catch (CliInputException e)
         {
-            standardError.WriteLine($"structured-stream {parsed.CommandResult.Command.Name}: {e.Message}");
+            standardError.WriteLine($"structured-stream {parsed.CommandResult.Command.Name}: {OneLine(e.Message)}");
             return ExitCodes.BadInput;
         }
     }
+
+    /// <summary>A message as one line: what a script reads from stderr is one line per failure.</summary>
+    internal static string OneLine(string message) =>
+        string.Join(' ', message.Split((char[])['\n', '\r', '\t'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
 }

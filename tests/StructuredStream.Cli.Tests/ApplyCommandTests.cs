@@ -31,15 +31,60 @@ public sealed class ApplyCommandTests : IDisposable
     [Fact]
     public void A_missing_event_is_caught_by_its_seq()
     {
+        // Seqs 4 (a patch) and 5 (a complete): a seq may skip before a patch (a merged one), never before anything else.
         var events = Replay("{\"a\": \"x\", \"b\": \"y\"}", "--chunk-size", "3");
         var lines = File.ReadAllLines(events).ToList();
-        lines.RemoveAt(2);
+        lines.RemoveAt(3);
         File.WriteAllLines(events, lines);
 
         var run = CliRun.InProcess("apply", events);
 
         Assert.Equal(1, run.ExitCode);
-        Assert.Contains("expected seq 3 but line 3 has seq 4", run.Error, StringComparison.Ordinal);
+        Assert.Contains("expected seq 4 but line 4 has seq 5", run.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_capture_from_the_api_applies_with_its_heartbeats_and_the_merged_patches_of_a_reader_that_caught_up()
+    {
+        // As GET /v1/streams/{id}/events writes it: a heartbeat repeats the last seq, and a run of patches a reader
+        // missed comes as one patch with the seq of the last (seqs 2 and 3 here).
+        var lines = File.ReadAllLines(Replay("{\"a\": \"xyz\"}", "--chunk-size", "4"));
+        Assert.Contains("\"seq\":3,\"type\":\"patch\"", lines[2], StringComparison.Ordinal);
+        var events = _files.Write("events.ndjson", string.Join("\n", [
+            lines[0],
+            """{"seq":1,"type":"heartbeat"}""",
+            """{"seq":3,"type":"patch","ops":[{"op":"add","path":"/a","value":"xyz"}]}""",
+            .. lines[3..]]) + "\n");
+
+        var run = CliRun.InProcess("apply", events);
+
+        Assert.Equal((0, ""), (run.ExitCode, run.Error));
+        Assert.Equal("{\"a\":\"xyz\"}\n", run.Output);
+    }
+
+    [Fact]
+    public void Replay_output_for_an_object_nested_as_deep_as_it_may_be_applies()
+    {
+        var events = Replay(new string('[', 64) + new string(']', 64));
+
+        var run = CliRun.InProcess("apply", events);
+
+        Assert.Equal((0, ""), (run.ExitCode, run.Error));
+    }
+
+    [Fact]
+    public void Input_that_dotnet_cannot_hold_or_an_empty_file_name_exits_2_with_one_line()
+    {
+        var surrogate = _files.Write("events.ndjson", """{"seq":1,"type":"patch","ops":[{"op":"add","path":"","value":"\ud800"}]}""" + "\n");
+
+        var lone = CliRun.InProcess("apply", surrogate);
+        var empty = CliRun.InProcess("apply", "");
+
+        Assert.Equal(2, lone.ExitCode);
+        Assert.StartsWith("structured-stream apply: ", lone.Error, StringComparison.Ordinal);
+        Assert.Equal(2, empty.ExitCode);
+        Assert.Contains("empty file name", empty.Error, StringComparison.Ordinal);
+        Assert.All([lone.Error, empty.Error], e => Assert.Single(e.TrimEnd('\n').Split('\n')));
     }
 
     [Fact]

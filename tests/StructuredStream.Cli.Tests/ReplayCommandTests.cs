@@ -74,6 +74,31 @@ public sealed class ReplayCommandTests : IDisposable
     }
 
     [Fact]
+    public void A_byte_order_mark_at_the_start_of_a_file_is_the_files_not_a_repair_of_the_model_text()
+    {
+        var text = _files.Write("bom.txt", [0xEF, 0xBB, 0xBF, .. System.Text.Encoding.UTF8.GetBytes("{\"a\": 1}")]);
+        var chunks = _files.Write("bom.ndjson", [0xEF, 0xBB, 0xBF, .. System.Text.Encoding.UTF8.GetBytes("\"{\\\"a\\\": 1}\"\n")]);
+
+        var fromText = CliRun.InProcess("replay", "--text", text, "--strict");
+        var fromChunks = CliRun.InProcess("replay", "--chunks", chunks, "--strict");
+
+        Assert.Equal((0, ""), (fromText.ExitCode, fromText.Error));
+        Assert.Equal((0, ""), (fromChunks.ExitCode, fromChunks.Error));
+        Assert.Contains("\"repairs\":[]", fromText.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_chunk_size_far_past_the_text_reads_it_as_one_chunk()
+    {
+        var text = _files.Write("answer.txt", "{\"a\": 1}");
+
+        var run = CliRun.InProcess("replay", "--text", text, "--chunk-size", "2147483647");
+
+        Assert.Equal((0, ""), (run.ExitCode, run.Error));
+        Assert.Contains("\"outcome\":\"completed\"", run.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Strict_patches_use_replace_instead_of_append()
     {
         var text = _files.Write("answer.txt", Report);
