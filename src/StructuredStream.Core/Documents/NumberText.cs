@@ -55,6 +55,21 @@ internal static class NumberText
         return i == text.Length;
     }
 
+    /// <summary>
+    /// Reads a valid JSON number as a <see cref="decimal"/> only when the decimal is its exact value: <c>1e-30</c> (which
+    /// would round to 0) or 29 nines after the point (to 1) are not read, so no comparison is made with a rounded value.
+    /// </summary>
+    public static bool TryParseExactDecimal(ReadOnlySpan<char> text, out decimal value)
+    {
+        if (!decimal.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out value))
+        {
+            return false;
+        }
+
+        var written = text.ToString();
+        return string.Equals(Normalize(written), Normalize(value.ToString(CultureInfo.InvariantCulture)), StringComparison.Ordinal);
+    }
+
     /// <summary>Exact decimal equality of two valid JSON numbers: <c>1</c>, <c>1.0</c> and <c>0.1e1</c> are equal.</summary>
     public static bool ValueEquals(string left, string right) =>
         string.Equals(left, right, StringComparison.Ordinal) || string.Equals(Normalize(left), Normalize(right), StringComparison.Ordinal);

@@ -428,8 +428,9 @@ internal sealed class SchemaCompiler
             return Refuse<decimal?>(path, $"Must be a number, not {Describe(value)}.", null);
         }
 
-        // Beyond decimal's range the bound is left to the final validation rather than rounded.
-        return decimal.TryParse(value.GetRawText(), NumberStyles.Float, CultureInfo.InvariantCulture, out var number) ? number : null;
+        // A bound decimal cannot hold exactly (beyond its range, or 1e-30) is left to the final validation rather than
+        // rounded: a multipleOf rounded to 0 would divide by it.
+        return NumberText.TryParseExactDecimal(value.GetRawText(), out var number) ? number : null;
     }
 
     private StreamingMode Refuse(string path, string message) => Refuse(path, message, StreamingMode.Incremental);

@@ -111,7 +111,9 @@ public sealed partial class PartialValidator
             return;
         }
 
-        if (!decimal.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var value))
+        // A number decimal cannot hold exactly is left to the final validation: compared rounded, 1e-30 would fail
+        // "exclusiveMinimum": 0.
+        if (!NumberText.TryParseExactDecimal(text, out var value))
         {
             return;
         }
@@ -142,7 +144,7 @@ public sealed partial class PartialValidator
     {
         try
         {
-            return value % divisor != 0;
+            return divisor != 0 && value % divisor != 0;
         }
         catch (OverflowException)
         {
@@ -318,13 +320,29 @@ public sealed partial class PartialValidator
     /// <summary>An item of <paramref name="array"/> completed; the array's checks end where the item's begin.</summary>
     private void CheckUniqueItem(ref Frame array, int end, DocumentNode item)
     {
+        // The canonical form buckets the items; equality is then exact. The canonical form writes numbers as doubles, so
+        // 1234567890123456789 and 1234567890123456788 share a bucket, but they are different items.
         var canonical = System.Text.Encoding.UTF8.GetString(CanonicalJson.ToUtf8Bytes(item));
         for (var i = array.FirstCheck; i < end; i++)
         {
             var check = _checks[i];
-            if (!check.Failed && !check.Dead && check.Schema.UniqueItems && !(check.Items ??= new HashSet<string>(StringComparer.Ordinal)).Add(canonical))
+            if (check.Failed || check.Dead || !check.Schema.UniqueItems)
+            {
+                continue;
+            }
+
+            var items = check.Items ??= new Dictionary<string, List<DocumentNode>>(StringComparer.Ordinal);
+            if (!items.TryGetValue(canonical, out var same))
+            {
+                items[canonical] = [item];
+            }
+            else if (same.Exists(earlier => DocumentNode.DeepEquals(earlier, item)))
             {
                 Fail(check, "uniqueItems", $"Item {array.Count - 1} repeats an earlier item.");
+            }
+            else
+            {
+                same.Add(item);
             }
         }
     }

@@ -33,8 +33,8 @@ internal sealed class SchemaCheck
     /// <summary>Member names seen, when the schema counts or requires them.</summary>
     public HashSet<string>? Names { get; set; }
 
-    /// <summary>Canonical forms of the items seen, for <c>uniqueItems</c>.</summary>
-    public HashSet<string>? Items { get; set; }
+    /// <summary>The items seen, by canonical form (numbers rounded to doubles there, so a form may hold several), for <c>uniqueItems</c>.</summary>
+    public Dictionary<string, List<Documents.DocumentNode>>? Items { get; set; }
 
     /// <summary>Which of the schema's enum strings the string written so far is still a prefix of.</summary>
     public bool[]? EnumCandidates { get; set; }

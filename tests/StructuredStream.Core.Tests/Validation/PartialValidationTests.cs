@@ -72,6 +72,37 @@ public sealed class PartialValidationTests
         }
     }
 
+    /// <summary>
+    /// Values a decimal or a double cannot hold exactly, where a rounded comparison would report a violation that the
+    /// final validation (exact) does not: the stream must complete, valid.
+    /// </summary>
+    [Theory]
+    [InlineData("""{"type":"number","exclusiveMinimum":0}""", "1e-30")]
+    [InlineData("""{"type":"number","exclusiveMinimum":0}""", "0.00000000000000000000000000001")]
+    [InlineData("""{"type":"number","exclusiveMaximum":1}""", "0.99999999999999999999999999999")]
+    [InlineData("""{"type":"number","multipleOf":1e-30}""", "5")]
+    [InlineData("""{"type":"array","items":{"type":"integer"},"uniqueItems":true}""", "[1234567890123456789,1234567890123456788]")]
+    [InlineData("""{"type":"array","uniqueItems":true}""", "[9007199254740992,9007199254740993,[1,1.0000000000000001]]")]
+    public void Numbers_beyond_what_decimal_or_double_hold_are_not_flagged_when_they_are_valid(string schema, string json)
+    {
+        var run = StreamRun.Of(ChunkedText.CutEvery(json, 1), new EventStreamOptions { Schema = SchemaLoader.Load(schema) });
+
+        Assert.Null(run.Error);
+        Assert.Equal(StreamOutcome.Completed, run.Final.Outcome);
+        Assert.Empty(run.Final.Errors);
+    }
+
+    [Theory]
+    [InlineData("""{"type":"array","items":{"type":"integer"},"uniqueItems":true}""", "[1234567890123456789,1234567890123456789]")]
+    [InlineData("""{"type":"array","uniqueItems":true}""", "[100,1e2]")]
+    public void Equal_items_are_still_repeats_however_their_numbers_are_written(string schema, string json)
+    {
+        var run = StreamRun.Of(ChunkedText.CutEvery(json, 1), new EventStreamOptions { Schema = SchemaLoader.Load(schema) });
+
+        Assert.Equal("uniqueItems", run.Error?.Keyword);
+        Assert.Equal(StreamOutcome.Invalid, run.Final.Outcome);
+    }
+
     [Fact]
     public void The_violation_is_reported_before_the_rest_of_the_text_arrives()
     {
