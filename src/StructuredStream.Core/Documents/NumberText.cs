@@ -66,8 +66,34 @@ internal static class NumberText
             return false;
         }
 
+        // Without an exponent and with at most 28 digits after any leading zeros, the digits are decimal's integer
+        // and their places its scale: exact. (Nearly every number a model writes; the rest is compared written out.)
+        if (text.IndexOfAny('e', 'E') < 0 && SignificantDigits(text) <= 28)
+        {
+            return true;
+        }
+
         var written = text.ToString();
         return string.Equals(Normalize(written), Normalize(value.ToString(CultureInfo.InvariantCulture)), StringComparison.Ordinal);
+    }
+
+    private static int SignificantDigits(ReadOnlySpan<char> text)
+    {
+        var digits = 0;
+        var leading = true;
+        foreach (var c in text)
+        {
+            // Digits from the first that is not 0 on: the sign and the point are not digits, leading zeros add nothing.
+            if (c is >= '1' and <= '9' || (c == '0' && !leading))
+            {
+                leading = false;
+                digits++;
+            }
+        }
+
+        // Zeros after the point count as places even before the first significant digit ("0.001": scale 3).
+        var dot = text.IndexOf('.');
+        return dot < 0 ? digits : Math.Max(digits, text.Length - dot - 1);
     }
 
     /// <summary>Exact decimal equality of two valid JSON numbers: <c>1</c>, <c>1.0</c> and <c>0.1e1</c> are equal.</summary>

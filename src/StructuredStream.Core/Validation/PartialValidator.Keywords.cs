@@ -192,7 +192,7 @@ public sealed partial class PartialValidator
         return false;
     }
 
-    private void CheckSegment(SchemaCheck check, ReadOnlySpan<char> segment, int offset, int codePoints)
+    private void CheckSegment(SchemaCheck check, ReadOnlySpan<char> segment, int offset)
     {
         if (check.Failed || check.Dead)
         {
@@ -200,8 +200,7 @@ public sealed partial class PartialValidator
         }
 
         var schema = check.Schema;
-        check.Count += codePoints;
-        if (check.Count > schema.MaxLength)
+        if (_codePoints > schema.MaxLength && TextElements() > schema.MaxLength)
         {
             Fail(check, "maxLength", $"Longer than {schema.MaxLength} character{(schema.MaxLength == 1 ? "" : "s")}.");
             return;
@@ -261,7 +260,8 @@ public sealed partial class PartialValidator
     private void CheckStringEnd(SchemaCheck check)
     {
         var schema = check.Schema;
-        if (check.Count < schema.MinLength)
+        // Never more text elements than code points: only a string long enough in code points is counted again.
+        if (_codePoints < schema.MinLength || (schema.MinLength > 1 && TextElements() is var elements and >= 0 && elements < schema.MinLength))
         {
             Fail(check, "minLength", $"Shorter than {schema.MinLength} character{(schema.MinLength == 1 ? "" : "s")}.");
             return;

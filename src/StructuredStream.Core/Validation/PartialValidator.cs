@@ -34,6 +34,18 @@ public sealed partial class PartialValidator : IDisposable
     private int _textLength;
     private bool _keepText;
 
+    /// <summary>
+    /// The text elements of the string being read, counted from its kept text only when a length keyword is in doubt:
+    /// there are never more of them than code points, so a string within its length in code points is never segmented.
+    /// </summary>
+    private readonly TextElementCounter _elements = new();
+
+    /// <summary>How much of the kept text <see cref="_elements"/> has read.</summary>
+    private int _elementsRead;
+
+    /// <summary>The code points of the string being read.</summary>
+    private int _codePoints;
+
     /// <summary>Creates a validator for one stream.</summary>
     public PartialValidator(CompiledSchema schema)
     {
@@ -132,7 +144,7 @@ public sealed partial class PartialValidator : IDisposable
             hold |= !check.Dead && (schema.Streaming == StreamingMode.Atomic || (type == JsonTypes.String && schema.HoldsStrings));
             frame.ComparesItems |= schema.UniqueItems && type == JsonTypes.Array && !check.Dead;
             captured |= schema.ComparesWholeValues && !check.Dead;
-            _keepText |= type == JsonTypes.String && schema.NeedsStringText;
+            _keepText |= type == JsonTypes.String && (schema.NeedsStringText || (!check.Dead && (schema.MaxLength is not null || schema.MinLength > 1)));
         }
 
         frame.Captured = captured;
@@ -140,6 +152,9 @@ public sealed partial class PartialValidator : IDisposable
         {
             _textLength = 0;
             _keepText |= captured;
+            _codePoints = 0;
+            _elementsRead = 0;
+            _elements.Reset();
         }
 
         if (captured)
@@ -296,14 +311,15 @@ public sealed partial class PartialValidator : IDisposable
     private void AcceptSegment(ReadOnlySpan<char> segment)
     {
         ref var frame = ref _frames[_depth - 1];
-        // Lengths count code points (draft 2020-12 section 6.3.1); segments never split a surrogate pair, so each low
-        // surrogate ends one. A vectorized search finds the first, and most text has none.
+        // Segments never split a surrogate pair, so each low surrogate ends a code point. A vectorized search finds the
+        // first, and most text has none.
         var codePoints = segment.Length;
         for (var at = segment.IndexOfAnyInRange('\uDC00', '\uDFFF'); at >= 0; at = NextLowSurrogate(segment, at + 1))
         {
             codePoints--;
         }
 
+        _codePoints += codePoints;
         var offset = _textLength;
         _textLength += segment.Length;
         if (_keepText)
@@ -326,7 +342,7 @@ public sealed partial class PartialValidator : IDisposable
         var end = _checks.Count;
         for (var i = frame.FirstCheck; i < end; i++)
         {
-            CheckSegment(_checks[i], segment, offset, codePoints);
+            CheckSegment(_checks[i], segment, offset);
         }
     }
 
@@ -334,6 +350,22 @@ public sealed partial class PartialValidator : IDisposable
     {
         var next = segment[from..].IndexOfAnyInRange('\uDC00', '\uDFFF');
         return next < 0 ? -1 : from + next;
+    }
+
+    /// <summary>
+    /// The text elements of the string so far, or -1 when unknown. Lengths count them as the final validation does
+    /// (JsonSchema.Net 8, authoritative; 2020-12 section 6.3.1 says code points): a partial check counting code points
+    /// would stop streams the final validation finds valid, a flag being two code points and one element.
+    /// </summary>
+    private int TextElements()
+    {
+        if (_elementsRead < _textLength)
+        {
+            _elements.Append(_text.AsSpan(_elementsRead, _textLength - _elementsRead));
+            _elementsRead = _textLength;
+        }
+
+        return _elements.IsKnown ? _elements.Count : -1;
     }
 
     /// <summary>A value ended: the checks that need it whole run, then its checks are released.</summary>

@@ -92,6 +92,25 @@ public sealed class PartialValidationTests
         Assert.Empty(run.Final.Errors);
     }
 
+    /// <summary>
+    /// Lengths count text elements, as the final validation (JsonSchema.Net) does: a flag is two code points and one
+    /// element, an accent written as a combining mark one element with its letter. Cut into one-character chunks.
+    /// </summary>
+    [Theory]
+    [InlineData("""{"type":"string","maxLength":1}""", "\"\uD83C\uDDEB\uD83C\uDDF7\"", null)]
+    [InlineData("""{"type":"string","maxLength":1}""", "\"e\u0301\"", null)]
+    [InlineData("""{"type":"string","maxLength":2}""", "\"e\u0301e\u0301\"", null)]
+    [InlineData("""{"type":"string","maxLength":2}""", "\"e\u0301ab\"", "maxLength")]
+    [InlineData("""{"type":"string","minLength":2}""", "\"\uD83C\uDDEB\uD83C\uDDF7\"", "minLength")]
+    [InlineData("""{"type":"string","minLength":2}""", "\"\r\n\"", "minLength")]
+    public void Lengths_count_text_elements_as_the_final_validation_does(string schema, string json, string? keyword)
+    {
+        var run = StreamRun.Of(ChunkedText.CutEvery(json, 1), new EventStreamOptions { Schema = SchemaLoader.Load(schema) });
+
+        Assert.Equal(keyword, run.Error?.Keyword);
+        Assert.Equal(keyword is null ? StreamOutcome.Completed : StreamOutcome.Invalid, run.Final.Outcome);
+    }
+
     [Theory]
     [InlineData("""{"type":"array","items":{"type":"integer"},"uniqueItems":true}""", "[1234567890123456789,1234567890123456789]")]
     [InlineData("""{"type":"array","uniqueItems":true}""", "[100,1e2]")]
