@@ -27,7 +27,7 @@ internal sealed class SchemaCheck
     /// <summary><c>oneOf</c> alternatives not yet failed.</summary>
     public int OneOfAlive { get; set; }
 
-    /// <summary>Items of an array, distinct member names of an object, or code points of a string, so far.</summary>
+    /// <summary>Items of an array or distinct member names of an object, so far (a string's length is the validator's, shared by its checks).</summary>
     public int Count { get; set; }
 
     /// <summary>Member names seen, when the schema counts or requires them.</summary>
